@@ -5,7 +5,7 @@ namespace ImpactMesh.Grains.Interfaces.Topology;
 /// <summary>How a component's status derives from what it depends on: a main rule plus additional rules.</summary>
 [GenerateSerializer, Immutable, Alias("ImpactMesh.StatusRule")]
 public sealed record StatusRule(
-    [property: Id(0)] RuleKind Kind,
+    [property: Id(0)] RuleKind Main,
     [property: Id(1)] int AtLeast,
     [property: Id(2)] ImmutableArray<AdditionalRule> Additional)
 {
