@@ -162,7 +162,10 @@ internal sealed class ObjectReader
     }
 
     public static IEnumerable<string> NamesOf<TEnum>()
-        where TEnum : struct, Enum => System.Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]);
+        where TEnum : struct, Enum => System.Enum.GetNames<TEnum>().Select(KebabCase);
+
+    /// <summary><c>HigherIsWorse</c> becomes <c>higher-is-worse</c>, as the API writes enumerations.</summary>
+    public static string KebabCase(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 
     private static string Format(double value) => value.ToString("G", CultureInfo.InvariantCulture);
 }

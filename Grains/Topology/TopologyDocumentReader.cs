@@ -22,16 +22,13 @@ internal static partial class TopologyDocumentReader
     private static readonly string[] MetricFields =
         ["direction", "warning", "critical", "sensitivity", "window", "warmUp", "raiseAfter", "clearAfter", "staleAfter", "unit"];
 
-    [GeneratedRegex(@"^[A-Za-z0-9._:-]{1,128}$", RegexOptions.CultureInvariant)]
-    private static partial Regex IdPattern();
-
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9._:/-]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex MetricNamePattern();
 
-    public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
+    private static bool IsValidId(string? id) => ComponentId.IsValid(id);
 
     /// <summary>
     /// Reads a whole graph; null when the document itself is unusable. <paramref name="declaredIds"/> receives every valid id
@@ -89,7 +86,7 @@ internal static partial class TopologyDocumentReader
         var id = reader.String("id", required: routeId is null) ?? routeId;
         if (id is not null && !IsValidId(id))
         {
-            reader.Problem("id", $"'{Shorten(id)}' is not a valid id (1-128 characters of A-Z a-z 0-9 . _ : -)");
+            reader.Problem("id", $"'{Shorten(id)}' is not a valid id ({ComponentId.Rule})");
         }
         else if (routeId is not null && id != routeId)
         {

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using ImpactMesh.Grains.Interfaces.Topology;
+
+namespace ImpactMesh.Dashboard.Api;
+
+/// <summary>A component with its relations in both directions.</summary>
+public sealed record ComponentResponse(
+    string Id,
+    string? Name,
+    string Kind,
+    ImmutableSortedDictionary<string, string> Tags,
+    ImmutableArray<Relation> DependsOn,
+    ImmutableArray<Relation> Dependents,
+    StatusRule? Rule,
+    ImmutableSortedDictionary<string, MetricSettings> Metrics,
+    long TopologyVersion)
+{
+    public static ComponentResponse From(ComponentRelations relations)
+    {
+        var d = relations.Definition;
+        return new ComponentResponse(d.Id, d.Name, d.Kind, d.Tags, d.DependsOn, relations.Dependents, d.Rule, d.Metrics, relations.Version);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using ImpactMesh.Grains;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using StackExchange.Redis;
+
+namespace ImpactMesh.Silo.Hosting;
+
+/// <summary>
+/// Hosts the Orleans silo in the web application. Configuration: <c>Orleans:SiloPort</c> (default 11111),
+/// <c>Orleans:GatewayPort</c> (30000), <c>Orleans:ClusterId</c> and <c>Orleans:ServiceId</c> (both "impactmesh"),
+/// <c>Orleans:AdvertisedAddress</c> (default loopback), and <see cref="SiloOptions.Redis"/>.
+/// </summary>
+public static class OrleansSiloExtensions
+{
+    public static WebApplicationBuilder AddImpactMeshSilo(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var redis = RedisConnectionString(configuration);
+        var siloPort = configuration.GetValue("Orleans:SiloPort", 11111);
+        var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
+        var address = IPAddress.Parse(configuration["Orleans:AdvertisedAddress"] ?? IPAddress.Loopback.ToString());
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section)
+            .PostConfigure(o => o.Redis = redis);
+        builder.Services.AddHostedService<SampleTopologyLoader>();
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = configuration["Orleans:ClusterId"] ?? "impactmesh";
+                o.ServiceId = configuration["Orleans:ServiceId"] ?? "impactmesh";
+            });
+
+            if (redis is null)
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort);
+                silo.AddMemoryGrainStorage(StorageNames.State);
+                silo.AddMemoryGrainStorage(StorageNames.PubSub);
+            }
+            else
+            {
+                var redisOptions = ConfigurationOptions.Parse(redis);
+                silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+                silo.UseRedisClustering(o => o.ConfigurationOptions = redisOptions.Clone());
+                silo.AddRedisGrainStorage(StorageNames.State, o => o.ConfigurationOptions = redisOptions.Clone());
+                silo.AddRedisGrainStorage(StorageNames.PubSub, o => o.ConfigurationOptions = redisOptions.Clone());
+
+                // Notice a dead silo within a few seconds instead of the default tens of seconds.
+                silo.Configure<ClusterMembershipOptions>(o =>
+                {
+                    o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                    o.NumMissedProbesLimit = 2;
+                    o.NumVotesForDeathDeclaration = 1;
+                    o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+                });
+            }
+
+            silo.AddDashboard();
+        });
+        return builder;
+    }
+
+    /// <summary>The Redis connection string from <c>ImpactMesh:Redis</c> or <c>IMPACTMESH_REDIS</c>; null for embedded mode.</summary>
+    public static string? RedisConnectionString(IConfiguration configuration)
+    {
+        var value = configuration[$"{SiloOptions.Section}:Redis"];
+        if (string.IsNullOrWhiteSpace(value)) value = configuration["IMPACTMESH_REDIS"];
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+}

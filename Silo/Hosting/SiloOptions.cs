@@ -1,0 +1,23 @@
+namespace ImpactMesh.Silo.Hosting;
+
+/// <summary>
+/// How the silo runs, from configuration section <c>ImpactMesh</c> (environment variables <c>ImpactMesh__Redis</c>,
+/// or <c>IMPACTMESH_REDIS</c> for the Redis connection string).
+/// </summary>
+public sealed class SiloOptions
+{
+    public const string Section = "ImpactMesh";
+
+    /// <summary>
+    /// A StackExchange.Redis connection string (e.g. <c>127.0.0.1:6379</c>). When set, the silo uses Redis for cluster
+    /// membership and grain storage, so several silos form one cluster and state survives restarts. When empty, the
+    /// silo runs embedded: one silo, localhost clustering, in-memory storage.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>
+    /// A topology document loaded at start when the relation graph is empty (default: the sample estate in embedded mode,
+    /// nothing with Redis). Set to an empty string to start with an empty graph.
+    /// </summary>
+    public string? SampleTopology { get; set; }
+}
