@@ -31,6 +31,11 @@ internal static class DocumentParser
         {
             problems.Add("", $"malformed YAML at line {e.Start.Line}, column {e.Start.Column}: {FirstSentence(e.Message)}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some damaged input, without a position.
+            problems.Add("", "malformed YAML: the document could not be read");
+        }
 
         return null;
     }
@@ -55,7 +60,7 @@ internal static class DocumentParser
             else
             {
                 parser.Consume<DocumentStart>();
-                WriteNode(parser, writer);
+                WriteNode(parser, writer, 0);
                 parser.Consume<DocumentEnd>();
                 if (!parser.Accept<StreamEnd>(out _))
                 {
@@ -68,8 +73,14 @@ internal static class DocumentParser
         return JsonDocument.Parse(buffer.WrittenMemory, JsonOptions);
     }
 
-    private static void WriteNode(IParser parser, Utf8JsonWriter writer)
+    private static void WriteNode(IParser parser, Utf8JsonWriter writer, int depth)
     {
+        if (depth > JsonOptions.MaxDepth)
+        {
+            var here = parser.Current!;
+            throw new YamlException(here.Start, here.End, $"nested more than {JsonOptions.MaxDepth} levels deep");
+        }
+
         if (parser.TryConsume<Scalar>(out var scalar))
         {
             WriteScalar(scalar, writer);
@@ -77,7 +88,7 @@ internal static class DocumentParser
         else if (parser.TryConsume<SequenceStart>(out _))
         {
             writer.WriteStartArray();
-            while (!parser.TryConsume<SequenceEnd>(out _)) WriteNode(parser, writer);
+            while (!parser.TryConsume<SequenceEnd>(out _)) WriteNode(parser, writer, depth + 1);
             writer.WriteEndArray();
         }
         else if (parser.TryConsume<MappingStart>(out _))
@@ -89,7 +100,7 @@ internal static class DocumentParser
                 var key = parser.Consume<Scalar>();
                 if (!seen.Add(key.Value)) throw new YamlException(key.Start, key.End, $"duplicate key '{key.Value}'");
                 writer.WritePropertyName(key.Value);
-                WriteNode(parser, writer);
+                WriteNode(parser, writer, depth + 1);
             }
 
             writer.WriteEndObject();
