@@ -14,8 +14,7 @@ public static class TopologyApi
             .WithName("GetTopology").WithSummary("The whole relation graph, as a document PUT /api/topology accepts.")
             .RequireAuthorization(Roles.Viewer);
         topology.MapPut("", ReplaceTopologyAsync)
-            .WithName("ReplaceTopology").WithSummary("Replaces the whole relation graph with a JSON or YAML document; nothing is applied when it has errors.")
-            .Accepts<TopologyResponse>("application/json", "application/yaml")
+            .WithName("ReplaceTopology").WithSummary("Replaces the whole relation graph. Body: a topology document, application/json or application/yaml; nothing is applied when it has errors.")
             .ProducesValidationProblem()
             .RequireAuthorization(Roles.Admin);
 
@@ -24,8 +23,7 @@ public static class TopologyApi
             .WithName("GetComponent").WithSummary("A component with its relations in both directions (dependsOn, dependents).")
             .RequireAuthorization(Roles.Viewer);
         components.MapPut("{id}", UpsertComponentAsync)
-            .WithName("UpsertComponent").WithSummary("Adds or replaces one component (JSON or YAML).")
-            .Accepts<ComponentResponse>("application/json", "application/yaml")
+            .WithName("UpsertComponent").WithSummary("Adds or replaces one component. Body: a component document, application/json or application/yaml.")
             .ProducesValidationProblem()
             .RequireAuthorization(Roles.Admin);
         components.MapDelete("{id}", RemoveComponentAsync)
