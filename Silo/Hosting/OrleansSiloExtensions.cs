@@ -2,6 +2,9 @@ using System.Net;
 using ImpactMesh.Grains;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Persistence;
+using Orleans.Serialization;
+using Orleans.Storage;
 using StackExchange.Redis;
 
 namespace ImpactMesh.Silo.Hosting;
@@ -45,8 +48,13 @@ public static class OrleansSiloExtensions
                 var redisOptions = ConfigurationOptions.Parse(redis);
                 silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redisOptions.Clone());
-                silo.AddRedisGrainStorage(StorageNames.State, o => o.ConfigurationOptions = redisOptions.Clone());
-                silo.AddRedisGrainStorage(StorageNames.PubSub, o => o.ConfigurationOptions = redisOptions.Clone());
+                foreach (var name in new[] { StorageNames.State, StorageNames.PubSub })
+                {
+                    silo.AddRedisGrainStorage(name, o => o.ConfigurationOptions = redisOptions.Clone());
+
+                    // Orleans' own version-tolerant serializer: the default JSON one cannot read immutable collections back.
+                    silo.Services.AddOptions<RedisStorageOptions>(name).Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+                }
 
                 // Notice a dead silo within a few seconds instead of the default tens of seconds.
                 silo.Configure<ClusterMembershipOptions>(o =>
