@@ -8,4 +8,6 @@ public static class StorageNames
 
     /// <summary>Orleans stream subscriptions.</summary>
     public const string PubSub = "PubSubStore";
+
+    public static IReadOnlyList<string> All { get; } = [State, PubSub];
 }

@@ -2,6 +2,7 @@ using ImpactMesh.LoadTests.Commands;
 
 var commands = new ICommand[]
 {
+    new TopologyLoadCommand(),
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")

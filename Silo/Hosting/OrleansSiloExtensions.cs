@@ -2,9 +2,8 @@ using System.Net;
 using ImpactMesh.Grains;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using ImpactMesh.Grains.Hosting;
 using Orleans.Persistence;
-using Orleans.Serialization;
-using Orleans.Storage;
 using StackExchange.Redis;
 
 namespace ImpactMesh.Silo.Hosting;
@@ -40,20 +39,17 @@ public static class OrleansSiloExtensions
             if (redis is null)
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort);
-                silo.AddMemoryGrainStorage(StorageNames.State);
-                silo.AddMemoryGrainStorage(StorageNames.PubSub);
+                silo.AddImpactMeshMemoryStorage();
             }
             else
             {
                 var redisOptions = ConfigurationOptions.Parse(redis);
                 silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redisOptions.Clone());
-                foreach (var name in new[] { StorageNames.State, StorageNames.PubSub })
+                foreach (var name in StorageNames.All)
                 {
                     silo.AddRedisGrainStorage(name, o => o.ConfigurationOptions = redisOptions.Clone());
-
-                    // Orleans' own version-tolerant serializer: the default JSON one cannot read immutable collections back.
-                    silo.Services.AddOptions<RedisStorageOptions>(name).Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+                    silo.UseOrleansSerializerFor<RedisStorageOptions>(name);
                 }
 
                 // Notice a dead silo within a few seconds instead of the default tens of seconds.

@@ -1,4 +1,4 @@
-using ImpactMesh.Grains;
+using ImpactMesh.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -32,8 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.AddMemoryGrainStorage(StorageNames.State);
-            siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
+            siloBuilder.AddImpactMeshMemoryStorage();
             siloBuilder.Services.AddSingleton<TimeProvider>(Time);
         }
     }

@@ -61,4 +61,19 @@ public sealed class TopologyGrainTests(ClusterFixture fixture)
         Assert.Equal(["t4-a"], relations!.Definition.DependsOn.Select(r => r.Id));
         Assert.Null(await fixture.Grains.GetGrain<IComponentGrain>("never-defined").GetRelationsAsync());
     }
+
+    [Fact]
+    public async Task Graph_AfterEveryGrainIsDeactivated_IsReadBackFromStorage()
+    {
+        await Topology.ReplaceAsync("components:\n  - { id: t5-app, kind: application, tags: { a: b }, dependsOn: [{ id: t5-db, impact: soft }], rule: { atLeast: 1 } }\n  - { id: t5-db, kind: database, metrics: { cpu: { warning: 80 } } }", DocumentFormat.Yaml);
+        var before = await Topology.GetSnapshotAsync();
+
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var after = await Topology.GetSnapshotAsync();
+
+        Assert.Equal(before.Version, after.Version);
+        Assert.True(before.Components.Zip(after.Components).All(p => Grains.Topology.ComponentDefinitionComparer.Same(p.First, p.Second)));
+        var app = await fixture.Grains.GetGrain<IComponentGrain>("t5-app").GetRelationsAsync();
+        Assert.Equal(RelationImpact.Soft, app!.Definition.DependsOn.Single().Impact);
+    }
 }

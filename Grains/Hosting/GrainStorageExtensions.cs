@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace ImpactMesh.Grains.Hosting;
+
+public static class GrainStorageExtensions
+{
+    /// <summary>In-memory grain storage for <see cref="StorageNames"/> (embedded mode and tests).</summary>
+    public static ISiloBuilder AddImpactMeshMemoryStorage(this ISiloBuilder silo)
+    {
+        foreach (var name in StorageNames.All)
+        {
+            silo.AddMemoryGrainStorage(name);
+            silo.UseOrleansSerializerFor<MemoryGrainStorageOptions>(name);
+        }
+
+        return silo;
+    }
+
+    /// <summary>
+    /// Stores state with Orleans' own version-tolerant serializer (the <c>[Id]</c>-numbered wire format) instead of the
+    /// default JSON one, which is slower and cannot read immutable collections back.
+    /// </summary>
+    public static ISiloBuilder UseOrleansSerializerFor<TOptions>(this ISiloBuilder silo, string name)
+        where TOptions : class, IStorageProviderSerializerOptions
+    {
+        silo.Services.AddOptions<TOptions>(name)
+            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        return silo;
+    }
+}
