@@ -55,7 +55,7 @@ internal sealed class ImpactEvaluator
 
         var evaluation = new ImpactEvaluation(Graph, own, inMaintenance, new RuleOutcome[n], new HealthStatus[n],
             new RootCauseEntry[n][], new int[n]);
-        foreach (var i in Graph.TopologicalOrder) Compute(evaluation, i, rootCauses: true);
+        foreach (var i in Graph.TopologicalOrder) Compute(evaluation, i);
         return evaluation;
     }
 
@@ -66,7 +66,7 @@ internal sealed class ImpactEvaluator
     /// </summary>
     public IReadOnlyList<WhatIfChange> WhatIf(ImpactEvaluation current, IReadOnlyDictionary<string, HealthStatus> assumptions)
     {
-        var (after, touched) = Propagate(current, assumptions, rootCauses: true, stopAt: null);
+        var (after, touched) = Propagate(current, assumptions);
         var changes = new List<WhatIfChange>();
         touched.Sort();
         foreach (var i in touched)
@@ -110,14 +110,43 @@ internal sealed class ImpactEvaluator
             }
         }
 
+        // Status-only propagation on one scratch copy, undone after each candidate.
+        var own = (HealthStatus[])_allOk.Own.Clone();
+        var statuses = (HealthStatus[])_allOk.Statuses.Clone();
+        var queued = new bool[Graph.Count];
+        var queue = new PriorityQueue<int, int>();
+        var undo = new List<(int Index, HealthStatus Status)>();
+        var dequeued = new List<int>();
         var found = new List<SinglePointOfFailure>();
-        var before = _allOk.Statuses[service];
-        for (var i = 0; i < Graph.Count; i++)
+        var before = statuses[service];
+        for (var x = 0; x < Graph.Count; x++)
         {
-            if (!upstream[i] || i == service) continue;
-            var assumption = new Dictionary<string, HealthStatus> { [Graph.Id(i)] = HealthStatus.Critical };
-            var (after, _) = Propagate(_allOk, assumption, rootCauses: false, stopAt: upstream);
-            if (after.Statuses[service] != before) found.Add(new SinglePointOfFailure(Graph.Id(i), after.Statuses[service]));
+            if (!upstream[x] || x == service) continue;
+            var ownBefore = own[x];
+            own[x] = HealthStatus.Critical;
+            queued[x] = true;
+            queue.Enqueue(x, Graph.TopologicalPosition(x));
+            while (queue.TryDequeue(out var i, out _))
+            {
+                dequeued.Add(i);
+                var status = ImpactStatus.Combine(own[i], Derive(i, statuses, _allOk.Maintenance).Status);
+                if (status == statuses[i]) continue;
+                undo.Add((i, statuses[i]));
+                statuses[i] = status;
+                foreach (var dependent in Graph.Dependents(i))
+                {
+                    if (!upstream[dependent] || queued[dependent]) continue;
+                    queued[dependent] = true;
+                    queue.Enqueue(dependent, Graph.TopologicalPosition(dependent));
+                }
+            }
+
+            if (statuses[service] != before) found.Add(new SinglePointOfFailure(Graph.Id(x), statuses[service]));
+            foreach (var (i, status) in undo) statuses[i] = status;
+            foreach (var i in dequeued) queued[i] = false;
+            undo.Clear();
+            dequeued.Clear();
+            own[x] = ownBefore;
         }
 
         return [.. found.OrderByDescending(f => ImpactStatus.Severity(f.ServiceStatus)).ThenBy(f => f.Id, StringComparer.Ordinal)];
@@ -189,11 +218,11 @@ internal sealed class ImpactEvaluator
 
     /// <summary>
     /// Applies <paramref name="assumptions"/> to a copy of <paramref name="from"/> and recomputes, in topological order,
-    /// the components downstream of a change until nothing changes any more (only within <paramref name="stopAt"/> when
-    /// given). Returns the new evaluation and the components recomputed.
+    /// the components downstream of a change until nothing changes any more. Returns the new evaluation and the
+    /// components recomputed.
     /// </summary>
     private (ImpactEvaluation After, List<int> Touched) Propagate(ImpactEvaluation from,
-        IReadOnlyDictionary<string, HealthStatus> assumptions, bool rootCauses, bool[]? stopAt)
+        IReadOnlyDictionary<string, HealthStatus> assumptions)
     {
         var after = new ImpactEvaluation(Graph, (HealthStatus[])from.Own.Clone(), from.Maintenance,
             (RuleOutcome[])from.Outcomes.Clone(), (HealthStatus[])from.Statuses.Clone(),
@@ -212,13 +241,10 @@ internal sealed class ImpactEvaluator
         while (queue.TryDequeue(out var i, out _))
         {
             touched.Add(i);
-            if (!Compute(after, i, rootCauses)) continue;
+            if (!Compute(after, i)) continue;
             foreach (var dependent in Graph.Dependents(i))
             {
-                if ((stopAt is null || stopAt[dependent]) && queued.Add(dependent))
-                {
-                    queue.Enqueue(dependent, Graph.TopologicalPosition(dependent));
-                }
+                if (queued.Add(dependent)) queue.Enqueue(dependent, Graph.TopologicalPosition(dependent));
             }
         }
 
@@ -226,7 +252,22 @@ internal sealed class ImpactEvaluator
     }
 
     /// <summary>Recomputes one component from its dependencies; true when what its dependents see changed.</summary>
-    private bool Compute(ImpactEvaluation state, int i, bool rootCauses)
+    private bool Compute(ImpactEvaluation state, int i)
+    {
+        var outcome = Derive(i, state.Statuses, state.Maintenance);
+        var status = ImpactStatus.Combine(state.Own[i], outcome.Status);
+        var changed = status != state.Statuses[i];
+        state.Outcomes[i] = outcome;
+        state.Statuses[i] = status;
+        var (entries, total) = FindRootCauses(state, i, outcome, _passed.AsSpan(0, Graph.Dependencies(i).Length));
+        changed |= total != state.Totals[i] || !entries.AsSpan().SequenceEqual(state.RootCauseEntries[i] ?? []);
+        state.RootCauseEntries[i] = entries;
+        state.Totals[i] = total;
+        return changed;
+    }
+
+    /// <summary>The rule outcome of component <paramref name="i"/>; leaves the passed statuses in the scratch buffer.</summary>
+    private RuleOutcome Derive(int i, HealthStatus[] statuses, bool[] maintenance)
     {
         var edges = Graph.Dependencies(i);
         var passed = _passed.AsSpan(0, edges.Length);
@@ -234,26 +275,11 @@ internal sealed class ImpactEvaluator
         for (var k = 0; k < edges.Length; k++)
         {
             var e = edges[k];
-            passed[k] = RelationPass.Apply(e.Impact, e.Shift, state.Statuses[e.Dependency], state.Maintenance[e.Dependency]);
+            passed[k] = RelationPass.Apply(e.Impact, e.Shift, statuses[e.Dependency], maintenance[e.Dependency]);
             weights[k] = e.Weight;
         }
 
-        var outcome = StatusRuleEvaluator.Evaluate(Graph.Definition(i).Rule, passed, weights);
-        var status = ImpactStatus.Combine(state.Own[i], outcome.Status);
-        var changed = status != state.Statuses[i];
-        state.Outcomes[i] = outcome;
-        state.Statuses[i] = status;
-        if (!rootCauses)
-        {
-            state.RootCauseEntries[i] = [];
-            return changed;
-        }
-
-        var (entries, total) = FindRootCauses(state, i, outcome, passed);
-        changed |= total != state.Totals[i] || !entries.AsSpan().SequenceEqual(state.RootCauseEntries[i] ?? []);
-        state.RootCauseEntries[i] = entries;
-        state.Totals[i] = total;
-        return changed;
+        return StatusRuleEvaluator.Evaluate(Graph.Definition(i).Rule, passed, weights);
     }
 
     private (RootCauseEntry[] Entries, int Total) FindRootCauses(ImpactEvaluation state, int i, RuleOutcome outcome,

@@ -73,7 +73,8 @@ public sealed class ImpactPropertyTests
                 .ToList();
             Assert.Equal(expected, changes.Select(c => (c.Id, c.Before, c.After)).Order().ToList());
             foreach (var change in changes) Assert.Equal(Describe(after.Get(change.Id).RootCauses), Describe(change.RootCauses));
-            Assert.All(components, c => Assert.Equal(before.Get(c.Id), evaluator.Evaluate(own, maintenance).Get(c.Id), ImpactEquals));
+            var again = evaluator.Evaluate(own, maintenance);
+            Assert.All(components, c => Assert.Equal(again.Get(c.Id), before.Get(c.Id), ImpactEquals));
         }, iter: 200);
     }
 
@@ -102,6 +103,30 @@ public sealed class ImpactPropertyTests
 
             Assert.Equal(ranking.OrderByDescending(r => r.Score).Select(r => r.Score), ranking.Select(r => r.Score));
         }, iter: 200);
+    }
+
+    [Fact]
+    public void SinglePointsOfFailure_RandomGraphs_MatchesReferenceOfEachFailureAlone()
+    {
+        SmallGraphs.Sample((seed, size, cycles) =>
+        {
+            var random = new Random(seed);
+            var components = RandomTopology.Generate(random, size, cycles);
+            var service = components[random.Next(components.Count)].Id;
+            var none = new HashSet<string>();
+            var before = new ReferenceImpact(components, new Dictionary<string, HealthStatus>(), none).Status(service);
+            var expected = components
+                .Where(c => c.Id != service)
+                .Select(c => (c.Id, Status: new ReferenceImpact(components, new Dictionary<string, HealthStatus> { [c.Id] = HealthStatus.Critical }, none).Status(service)))
+                .Where(c => c.Status != before)
+                .OrderByDescending(c => c.Status == HealthStatus.Unknown ? 0 : (int)c.Status)
+                .ThenBy(c => c.Id, StringComparer.Ordinal)
+                .ToList();
+
+            var found = new ImpactEvaluator(ImpactGraph.Compile(components)).SinglePointsOfFailure(service);
+
+            Assert.Equal(expected, found.Select(f => (f.Id, f.ServiceStatus)).ToList());
+        }, iter: 150);
     }
 
     private static void CheckPropagation(int seed, int size, bool cycles, int rootCauseCap)
