@@ -11,7 +11,8 @@ namespace ImpactMesh.Grains.Impact;
 /// <para>The <b>effective status</b> is <see cref="ImpactStatus.Combine"/> of the own status (Ok until told otherwise)
 /// and the status the <see cref="StatusRule"/> derives (<see cref="StatusRuleEvaluator"/>) from what each propagating
 /// relation passes on (<see cref="RelationPass"/>). Propagating relations are the non-ignored ones minus those closing a
-/// cycle. A dependency that has not reported yet counts as Ok.</para>
+/// cycle. A dependency that has not reported yet counts as Ok, so a grain sends its report to its dependents once it is
+/// configured (and after a reconfiguration), not only on changes.</para>
 /// <para><b>Root causes</b> (only for Warning to Critical): the component itself when its own status is its effective
 /// status; and, when the derived status is the effective status, the root causes of every driving dependency
 /// (<see cref="RuleOutcome.IsDriving"/>), with the shortest path (ties: the first relation in written order). A root cause
@@ -27,6 +28,7 @@ internal sealed class ImpactNode
 
     private readonly int _cap;
     private readonly Dictionary<string, ImpactReport> _reports = new(StringComparer.Ordinal);
+    private HashSet<string> _dependencies = new(StringComparer.Ordinal);
     private Relation[] _relations = [];
     private HealthStatus[] _passed = [];
     private int[] _weights = [];
@@ -96,7 +98,7 @@ internal sealed class ImpactNode
     /// </summary>
     public ImpactChanges Apply(ImpactReport report)
     {
-        if (!Dependencies.Contains(report.From)) return ImpactChanges.None;
+        if (!_dependencies.Contains(report.From)) return ImpactChanges.None;
         if (_reports.TryGetValue(report.From, out var last) && last.Sequence >= report.Sequence) return ImpactChanges.None;
         _reports[report.From] = report;
         return Recompute();
@@ -112,7 +114,8 @@ internal sealed class ImpactNode
         _passed = new HealthStatus[_relations.Length];
         _weights = [.. _relations.Select(r => r.Weight)];
         Dependencies = [.. _relations.Select(r => r.Id).Distinct(StringComparer.Ordinal)];
-        foreach (var id in _reports.Keys.Where(id => !Dependencies.Contains(id)).ToList()) _reports.Remove(id);
+        _dependencies = new HashSet<string>(Dependencies, StringComparer.Ordinal);
+        foreach (var id in _reports.Keys.Where(id => !_dependencies.Contains(id)).ToList()) _reports.Remove(id);
         return Recompute();
     }
 

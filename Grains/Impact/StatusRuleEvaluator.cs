@@ -69,7 +69,7 @@ internal static class StatusRuleEvaluator
         var tally = new Tally(passed, weights);
         var d = outcome.Status;
         if (tally.Total == 0) return "no dependencies";
-        if (d == HealthStatus.Unknown) return $"all {tally.Total} {Noun(tally.Total)} Unknown";
+        if (d == HealthStatus.Unknown) return tally.Total == 1 ? "the only dependency is Unknown" : $"all {tally.Total} dependencies Unknown";
         if (d == HealthStatus.Ok) return $"{tally.Total} {Noun(tally.Total)}, none impacting";
 
         var parts = new List<string>();

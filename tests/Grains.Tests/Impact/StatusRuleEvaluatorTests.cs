@@ -213,7 +213,8 @@ public sealed class StatusRuleEvaluatorTests
     public void Describe_Worst_NamesCountAndStatus()
     {
         Assert.Equal("1 of 2 dependencies Major (worst)", StatusRuleEvaluator.Describe(null, [Major, Ok], [1, 1]));
-        Assert.Equal("all 1 dependency Unknown", StatusRuleEvaluator.Describe(null, [Unknown], [1]));
+        Assert.Equal("the only dependency is Unknown", StatusRuleEvaluator.Describe(null, [Unknown], [1]));
+        Assert.Equal("all 2 dependencies Unknown", StatusRuleEvaluator.Describe(null, [Unknown, Unknown], [1, 1]));
     }
 
     private static RuleOutcome Evaluate(StatusRule? rule, params HealthStatus[] passed) =>
