@@ -66,6 +66,7 @@ internal sealed class ImpactEvaluator
     /// </summary>
     public IReadOnlyList<WhatIfChange> WhatIf(ImpactEvaluation current, IReadOnlyDictionary<string, HealthStatus> assumptions)
     {
+        if (current.Graph != Graph) throw new ArgumentException("The evaluation is of another graph.", nameof(current));
         var (after, touched) = Propagate(current, assumptions);
         var changes = new List<WhatIfChange>();
         touched.Sort();
@@ -160,6 +161,7 @@ internal sealed class ImpactEvaluator
     /// </summary>
     public IReadOnlyList<BlastRadius> RankBlastRadius(ImpactEvaluation evaluation)
     {
+        if (evaluation.Graph != Graph) throw new ArgumentException("The evaluation is of another graph.", nameof(evaluation));
         var n = Graph.Count;
         var seen = new int[n];
         var stamp = 0;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -37,26 +38,20 @@ internal static class StatusRuleEvaluator
         var tally = new Tally(passed, weights);
         var main = MainStatus(rule, tally);
         var status = main;
-        var additional = rule?.Additional ?? [];
-        if (!additional.IsDefaultOrEmpty)
+        var additional = Additional(rule);
+        foreach (var a in additional)
         {
-            foreach (var a in additional)
-            {
-                if (Fires(a, tally)) status = status.Worse(a.Set);
-            }
+            if (Fires(a, tally)) status = status.Worse(a.Set);
         }
 
         if (!status.IsKnown() || status == HealthStatus.Ok) return new RuleOutcome(status, main, HealthStatus.Unknown);
 
         var from = main == status ? (int)main : (int)HealthStatus.Unknown;
-        if (!additional.IsDefaultOrEmpty)
+        foreach (var a in additional)
         {
-            foreach (var a in additional)
-            {
-                if (a.Set != status || !Fires(a, tally)) continue;
-                var t = (int)a.Status + (a.Comparison == ThresholdComparison.LessThan ? 1 : 0);
-                from = Math.Min(from, t);
-            }
+            if (a.Set != status || !Fires(a, tally)) continue;
+            var t = (int)a.Status + (a.Comparison == ThresholdComparison.LessThan ? 1 : 0);
+            from = Math.Min(from, t);
         }
 
         return new RuleOutcome(status, main, (HealthStatus)Math.Max(from, (int)HealthStatus.Warning));
@@ -86,7 +81,7 @@ internal static class StatusRuleEvaluator
             });
         }
 
-        foreach (var a in rule?.Additional ?? [])
+        foreach (var a in Additional(rule))
         {
             if (a.Set != d || !Fires(a, tally)) continue;
             parts.Add(DescribeAdditional(a, tally));
@@ -115,6 +110,9 @@ internal static class StatusRuleEvaluator
         text.Append(atLeast ? $"{a.Status} or worse)" : $"{a.Status} or better)");
         return text.ToString();
     }
+
+    private static ImmutableArray<AdditionalRule> Additional(StatusRule? rule) =>
+        rule is null || rule.Additional.IsDefault ? [] : rule.Additional;
 
     private static string Noun(int count) => count == 1 ? "dependency" : "dependencies";
 

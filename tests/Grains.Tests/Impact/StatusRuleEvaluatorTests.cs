@@ -154,6 +154,15 @@ public sealed class StatusRuleEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_DefaultAdditionalArray_TreatedAsNone()
+    {
+        var rule = new StatusRule(RuleKind.Worst, 0, default);
+
+        Assert.Equal(Minor, Evaluate(rule, Minor).Status);
+        Assert.Equal("1 of 1 dependency Minor (worst)", StatusRuleEvaluator.Describe(rule, [Minor], [1]));
+    }
+
+    [Fact]
     public void IsDriving_Worst_OnlyDependenciesAtTheDerivedStatus()
     {
         var outcome = Evaluate(null, Major, Warning, Major);
