@@ -98,18 +98,7 @@ internal sealed class ImpactEvaluator
         if (service < 0) throw new KeyNotFoundException($"Component '{serviceId}' is not in the graph.");
         _allOk ??= Evaluate(new Dictionary<string, HealthStatus>());
 
-        var upstream = new bool[Graph.Count];
-        var stack = new Stack<int>([service]);
-        upstream[service] = true;
-        while (stack.Count > 0)
-        {
-            foreach (var e in Graph.Dependencies(stack.Pop()))
-            {
-                if (upstream[e.Dependency]) continue;
-                upstream[e.Dependency] = true;
-                stack.Push(e.Dependency);
-            }
-        }
+        var upstream = Upstream(service);
 
         // Status-only propagation on one scratch copy, undone after each candidate.
         var own = (HealthStatus[])_allOk.Own.Clone();
@@ -200,6 +189,25 @@ internal sealed class ImpactEvaluator
             .ThenByDescending(r => r.Services)
             .ThenByDescending(r => ImpactStatus.Severity(r.Status))
             .ThenBy(r => r.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The component and every component it reaches through propagating relations.</summary>
+    private bool[] Upstream(int index)
+    {
+        var upstream = new bool[Graph.Count];
+        var stack = new Stack<int>([index]);
+        upstream[index] = true;
+        while (stack.Count > 0)
+        {
+            foreach (var e in Graph.Dependencies(stack.Pop()))
+            {
+                if (upstream[e.Dependency]) continue;
+                upstream[e.Dependency] = true;
+                stack.Push(e.Dependency);
+            }
+        }
+
+        return upstream;
     }
 
     /// <summary>True when <paramref name="dependency"/>'s root causes are root causes of <paramref name="dependent"/>.</summary>

@@ -10,7 +10,7 @@ namespace ImpactMesh.LoadTests.Benchmarks;
 /// <summary>
 /// The impact engine's hot paths: one propagation step (an <see cref="ImpactNode"/> applying a dependency's report, as
 /// a component grain does per message) and one what-if on a generated graph of 10,000 components and 30,000 relations
-/// (target: well under 50 ms), plus the full evaluation the what-if starts from.
+/// (target: well under 50 ms), single points of failure of one service, and the full evaluation the what-if starts from.
 /// </summary>
 [MemoryDiagnoser]
 public class ImpactBenchmarks
@@ -59,6 +59,10 @@ public class ImpactBenchmarks
 
     [Benchmark]
     public IReadOnlyList<WhatIfChange> WhatIf10k() => _evaluator.WhatIf(_current, _assumption);
+
+    /// <summary>Single points of failure of the last service (about 3,700 components upstream: one status-only what-if each).</summary>
+    [Benchmark]
+    public int SinglePointsOfFailure10k() => _evaluator.SinglePointsOfFailure(Id(Components - 1)).Count;
 
     [Benchmark]
     public HealthStatus Evaluate10k() => _evaluator.Evaluate(_own).StatusOf(Id(Components - 1));
