@@ -1,0 +1,205 @@
+using System.Collections.Immutable;
+using ImpactMesh.Grains.Interfaces.Health;
+using ImpactMesh.Grains.Interfaces.Impact;
+using ImpactMesh.Grains.Interfaces.Topology;
+
+namespace ImpactMesh.Grains.Impact;
+
+/// <summary>
+/// The impact state one component grain holds, updated incrementally as its own health, its maintenance flag and the
+/// reports of its dependencies change.
+/// <para>The <b>effective status</b> is <see cref="ImpactStatus.Combine"/> of the own status (Ok until told otherwise)
+/// and the status the <see cref="StatusRule"/> derives (<see cref="StatusRuleEvaluator"/>) from what each propagating
+/// relation passes on (<see cref="RelationPass"/>). Propagating relations are the non-ignored ones minus those closing a
+/// cycle. A dependency that has not reported yet counts as Ok, so a grain sends its report to its dependents once it is
+/// configured (and after a reconfiguration), not only on changes.</para>
+/// <para><b>Root causes</b> (only for Warning to Critical): the component itself when its own status is its effective
+/// status; and, when the derived status is the effective status, the root causes of every driving dependency
+/// (<see cref="RuleOutcome.IsDriving"/>), with the shortest path (ties: the first relation in written order). A root cause
+/// reached through several dependencies (a diamond) counts once. At most <c>rootCauseCap</c> are kept, the most severe
+/// first, then the shortest path, then ordinal id; <see cref="TotalRootCauses"/> is how many were found (exact unless a
+/// list was capped below, then a lower bound).</para>
+/// <para><b>Reports</b> are applied only when their sequence is above the last one applied from the same dependency, so
+/// stale, duplicated or reordered deliveries converge to the state given by each dependency's latest report.</para>
+/// </summary>
+internal sealed class ImpactNode
+{
+    public const int DefaultRootCauseCap = 32;
+
+    private readonly int _cap;
+    private readonly Dictionary<string, ImpactReport> _reports = new(StringComparer.Ordinal);
+    private HashSet<string> _dependencies = new(StringComparer.Ordinal);
+    private Relation[] _relations = [];
+    private HealthStatus[] _passed = [];
+    private int[] _weights = [];
+    private RuleOutcome _outcome;
+    private long _sequence;
+
+    /// <param name="definition">The component as written in the topology.</param>
+    /// <param name="nonPropagatingRelations">Indices into <see cref="ComponentDefinition.DependsOn"/> of the relations
+    /// that close cycles (<see cref="ImpactGraph.NonPropagatingRelations"/>).</param>
+    /// <param name="sequence">The sequence the next report continues from; a reactivated grain should start above the
+    /// last one it sent (for example from a clock).</param>
+    /// <param name="rootCauseCap">How many root causes to keep.</param>
+    public ImpactNode(ComponentDefinition definition, IEnumerable<int>? nonPropagatingRelations = null, long sequence = 0,
+        int rootCauseCap = DefaultRootCauseCap)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rootCauseCap, 1);
+        _cap = rootCauseCap;
+        _sequence = sequence;
+        Definition = definition;
+        Reconfigure(definition, nonPropagatingRelations);
+    }
+
+    public string Id => Definition.Id;
+
+    public ComponentDefinition Definition { get; private set; }
+
+    /// <summary>The ids of the dependencies whose reports count (each once): the ones to subscribe to.</summary>
+    public ImmutableArray<string> Dependencies { get; private set; } = [];
+
+    public HealthStatus OwnStatus { get; private set; } = HealthStatus.Ok;
+
+    public string OwnReason { get; private set; } = "";
+
+    public bool InMaintenance { get; private set; }
+
+    /// <summary>The status derived from the dependencies by the rule.</summary>
+    public HealthStatus DerivedStatus => _outcome.Status;
+
+    /// <summary>The effective status: own health and derived status combined.</summary>
+    public HealthStatus Status { get; private set; } = HealthStatus.Ok;
+
+    public string Reason { get; private set; } = "";
+
+    public ImmutableArray<RootCause> RootCauses { get; private set; } = [];
+
+    public int TotalRootCauses { get; private set; }
+
+    /// <summary>Sets the component's own health (from its metrics or an external event) and why.</summary>
+    public ImpactChanges SetOwnStatus(HealthStatus status, string reason)
+    {
+        OwnStatus = status;
+        OwnReason = reason;
+        return Recompute();
+    }
+
+    /// <summary>Puts the component in or out of maintenance: while in it, it passes Ok to its dependents.</summary>
+    public ImpactChanges SetMaintenance(bool inMaintenance)
+    {
+        if (inMaintenance == InMaintenance) return ImpactChanges.None;
+        InMaintenance = inMaintenance;
+        return ImpactChanges.Maintenance | Recompute();
+    }
+
+    /// <summary>
+    /// Applies a dependency's report. Reports from components that are not propagating dependencies, and reports not newer
+    /// than the last applied from the same sender, are ignored (<see cref="ImpactChanges.None"/>).
+    /// </summary>
+    public ImpactChanges Apply(ImpactReport report)
+    {
+        if (!_dependencies.Contains(report.From)) return ImpactChanges.None;
+        if (_reports.TryGetValue(report.From, out var last) && last.Sequence >= report.Sequence) return ImpactChanges.None;
+        _reports[report.From] = report;
+        return Recompute();
+    }
+
+    /// <summary>Takes a changed definition; reports from dependencies that are no longer propagating are dropped.</summary>
+    public ImpactChanges Reconfigure(ComponentDefinition definition, IEnumerable<int>? nonPropagatingRelations = null)
+    {
+        if (definition.Id != Definition.Id) throw new ArgumentException("A node keeps its component id.", nameof(definition));
+        Definition = definition;
+        var excluded = nonPropagatingRelations?.ToHashSet() ?? [];
+        _relations = [.. definition.DependsOn.Where((r, i) => RelationPass.Counts(r) && !excluded.Contains(i))];
+        _passed = new HealthStatus[_relations.Length];
+        _weights = [.. _relations.Select(r => r.Weight)];
+        Dependencies = [.. _relations.Select(r => r.Id).Distinct(StringComparer.Ordinal)];
+        _dependencies = new HashSet<string>(Dependencies, StringComparer.Ordinal);
+        foreach (var id in _reports.Keys.Where(id => !_dependencies.Contains(id)).ToList()) _reports.Remove(id);
+        return Recompute();
+    }
+
+    /// <summary>The report to send to every dependent, with the next sequence number.</summary>
+    public ImpactReport CreateReport() =>
+        new(Id, ++_sequence, Status, InMaintenance, RootCauses, TotalRootCauses);
+
+    public ComponentImpact ToImpact() => new(Id, Status, Reason, RootCauses, TotalRootCauses);
+
+    private ImpactChanges Recompute()
+    {
+        for (var i = 0; i < _relations.Length; i++)
+        {
+            var report = _reports.GetValueOrDefault(_relations[i].Id);
+            _passed[i] = RelationPass.Apply(_relations[i], report?.Status ?? HealthStatus.Ok, report?.InMaintenance ?? false);
+        }
+
+        _outcome = StatusRuleEvaluator.Evaluate(Definition.Rule, _passed, _weights);
+        var status = ImpactStatus.Combine(OwnStatus, _outcome.Status);
+        var (rootCauses, total) = FindRootCauses(status);
+        var reason = Describe(status);
+
+        var changes = ImpactChanges.None;
+        if (status != Status) changes |= ImpactChanges.Status;
+        if (total != TotalRootCauses || !SameRootCauses(rootCauses, RootCauses)) changes |= ImpactChanges.RootCauses;
+        if (reason != Reason) changes |= ImpactChanges.Reason;
+        Status = status;
+        RootCauses = rootCauses;
+        TotalRootCauses = total;
+        Reason = reason;
+        return changes;
+    }
+
+    private (ImmutableArray<RootCause> RootCauses, int Total) FindRootCauses(HealthStatus status)
+    {
+        if (!ImpactStatus.IsProblem(status)) return ([], 0);
+
+        // Per root cause id: the root cause as the dependency reported it (null for this component) and the path length here.
+        var found = new Dictionary<string, (RootCause? Via, int Length)>(StringComparer.Ordinal);
+        var self = OwnStatus == status;
+        if (self) found[Id] = (null, 1);
+        var belowTotal = 0;
+        if (_outcome.Status == status)
+        {
+            for (var i = 0; i < _relations.Length; i++)
+            {
+                if (!_outcome.IsDriving(_passed[i]) || !_reports.TryGetValue(_relations[i].Id, out var report)) continue;
+                belowTotal = Math.Max(belowTotal, report.TotalRootCauses);
+                foreach (var cause in report.RootCauses)
+                {
+                    var length = cause.Path.Length + 1;
+                    if (!found.TryGetValue(cause.Id, out var known) || length < known.Length) found[cause.Id] = (cause, length);
+                }
+            }
+        }
+
+        var kept = found
+            .Select(f => (f.Key, Status: f.Value.Via?.Status ?? OwnStatus, f.Value.Via, f.Value.Length))
+            .OrderByDescending(f => f.Status)
+            .ThenBy(f => f.Length)
+            .ThenBy(f => f.Key, StringComparer.Ordinal)
+            .Take(_cap)
+            .Select(f => f.Via is null ? new RootCause(Id, OwnStatus, [Id]) : f.Via with { Path = f.Via.Path.Add(Id) })
+            .ToImmutableArray();
+        return (kept, Math.Max(found.Count, belowTotal + (self ? 1 : 0)));
+    }
+
+    private string Describe(HealthStatus status)
+    {
+        if (status == HealthStatus.Ok) return "Ok";
+        var parts = new List<string>(2);
+        if (OwnStatus == status) parts.Add(OwnReason.Length > 0 ? OwnReason : $"own health {OwnStatus}");
+        if (_outcome.Status == status) parts.Add(StatusRuleEvaluator.Describe(Definition.Rule, _passed, _weights));
+        return string.Join("; ", parts);
+    }
+
+    private static bool SameRootCauses(ImmutableArray<RootCause> a, ImmutableArray<RootCause> b)
+    {
+        if (a.Length != b.Length) return false;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i].Id != b[i].Id || a[i].Status != b[i].Status || !a[i].Path.SequenceEqual(b[i].Path)) return false;
+        }
+
+        return true;
+    }
+}
