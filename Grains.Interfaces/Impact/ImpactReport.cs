@@ -17,4 +17,5 @@ public sealed record ImpactReport(
     [property: Id(2)] HealthStatus Status,
     [property: Id(3)] bool InMaintenance,
     [property: Id(4)] ImmutableArray<RootCause> RootCauses,
-    [property: Id(5)] int TotalRootCauses);
+    [property: Id(5)] int TotalRootCauses,
+    [property: Id(6)] DateTimeOffset At = default);

@@ -26,6 +26,10 @@ public interface ITopologyGrain : IGrainWithStringKey
     [Alias("GetSnapshotAsync")]
     Task<TopologySnapshot> GetSnapshotAsync();
 
+    /// <summary>The graph's version: it grows with every applied change.</summary>
+    [Alias("GetVersionAsync"), AlwaysInterleave]
+    Task<long> GetVersionAsync();
+
     /// <summary>The component with its relations in both directions, or null when unknown.</summary>
     [Alias("GetComponentAsync"), AlwaysInterleave]
     Task<ComponentRelations?> GetComponentAsync(string id);

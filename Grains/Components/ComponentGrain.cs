@@ -1,21 +1,92 @@
+using System.Collections.Immutable;
+using ImpactMesh.Grains.Impact;
+using ImpactMesh.Grains.Interfaces.Health;
+using ImpactMesh.Grains.Interfaces.Impact;
 using ImpactMesh.Grains.Interfaces.Topology;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
 
 namespace ImpactMesh.Grains.Components;
 
 /// <summary>
-/// One service or infrastructure component. It learns its place in the graph from the topology grain: pushed on every
-/// change, and asked for when it activates without having been told (so it cannot stay stale after a restart).
+/// One service or infrastructure component. It learns its place in the graph from the topology grain (pushed on every
+/// change, asked for when it activates untold), combines its own health (<see cref="OwnHealth"/>) with the reports of its
+/// dependencies in an <see cref="ImpactNode"/>, passes every change on to its dependents (one-way calls: propagation
+/// never waits, so cycles cannot deadlock), records its status timeline and publishes each change on the impact stream.
 /// </summary>
-public sealed class ComponentGrain : Grain, IComponentGrain
+public sealed partial class ComponentGrain(
+    [PersistentState("component", StorageNames.State)] IPersistentState<ComponentState> state,
+    [FromKeyedServices(ServiceKeys.Time)] TimeProvider time,
+    ILogger<ComponentGrain> logger) : Grain, IComponentGrain
 {
+    private const int HistoryInResponse = 50;
+    private static readonly TimeSpan PersistDelay = TimeSpan.FromSeconds(1);
+
     private ComponentRelations? _relations;
     private bool _configured;
+    private ImpactNode? _node;
+    private OwnHealth _own = null!;
+    private StatusTimeline _timeline = null!;
+    private IAsyncStream<ImpactChange> _stream = null!;
+    private IGrainTimer? _expiryTimer;
+    private IGrainTimer? _persistTimer;
+    private bool _dirty;
+    private DateTimeOffset? _since;
 
-    public Task ConfigureAsync(ComponentRelations? relations)
+    private string Id => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!_configured || relations is null || _relations is null || relations.Version >= _relations.Version) _relations = relations;
-        _configured = true;
+        _own = new OwnHealth(state.State.Events);
+        _timeline = new StatusTimeline(state.State.Timeline);
+        _since = _timeline.Last?.At;
+        _stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ImpactChange>(StreamNames.Impact);
         return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_dirty) await PersistAsync();
+    }
+
+    public async Task ConfigureAsync(ComponentRelations? relations)
+    {
+        if (_configured && relations is not null && _relations is not null && relations.Version < _relations.Version) return;
+        _configured = true;
+        _relations = relations;
+        var at = time.GetUtcNow();
+        if (relations is null)
+        {
+            if (_node is not null) await PublishAsync(_node.Status, at, removed: true);
+            _node = null;
+            DeactivateOnIdle();
+            return;
+        }
+
+        var changes = ImpactChanges.None;
+        if (_node is null)
+        {
+            // Reports are ordered by sequence; starting from the wall clock keeps a reactivated grain's reports newer than
+            // those of its previous activation. This is an ordering token, not business time.
+            _node = new ImpactNode(relations.Definition, NonPropagating(relations), TimeProvider.System.GetUtcNow().UtcTicks);
+            _node.SetMaintenance(state.State.Maintenance is not null);
+            _node.SetOwnStatus(_own.Status, _own.Reason);
+
+            // Dependents count a dependency that has not reported as Ok, so only a problem needs telling.
+            if (_node.Status != HealthStatus.Ok || _node.InMaintenance) changes = ImpactChanges.Status | ImpactChanges.Report;
+        }
+        else
+        {
+            changes = _node.Reconfigure(relations.Definition, NonPropagating(relations));
+        }
+
+        await ProcessAsync(HealthStatus.Ok, changes, at);
+        ScheduleExpiry();
+        if (!_node.Dependencies.IsEmpty)
+        {
+            this.RegisterGrainTimer(PullDependenciesAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+        }
     }
 
     public async Task<ComponentRelations?> GetRelationsAsync()
@@ -24,10 +95,187 @@ public sealed class ComponentGrain : Grain, IComponentGrain
         return _relations;
     }
 
-    private async Task EnsureConfiguredAsync()
+    public async Task ApplyReportAsync(ImpactReport report)
     {
-        if (_configured) return;
-        var relations = await GrainFactory.GetGrain<ITopologyGrain>(ITopologyGrain.Key).GetComponentAsync(this.GetPrimaryKeyString());
-        if (!_configured) await ConfigureAsync(relations);
+        if (!await EnsureConfiguredAsync()) return;
+        var before = _node!.Status;
+        await ProcessAsync(before, _node.Apply(report), report.At == default ? time.GetUtcNow() : report.At);
     }
+
+    public async Task<ImpactReport?> GetReportAsync()
+    {
+        if (!await EnsureConfiguredAsync()) return null;
+        return _node!.CreateReport(_timeline.Last?.At ?? time.GetUtcNow());
+    }
+
+    public async Task<ComponentHealth?> GetHealthAsync()
+    {
+        if (!await EnsureConfiguredAsync()) return null;
+        await ExpireAsync();
+        var node = _node!;
+        return new ComponentHealth(
+            Id, node.Status, node.Reason, _since, node.OwnStatus, node.OwnReason, node.DerivedStatus, state.State.Maintenance,
+            node.RootCauses, node.TotalRootCauses, [.. _own.Events], _timeline.Recent(HistoryInResponse));
+    }
+
+    public Task<ImmutableArray<StatusChange>> GetTimelineAsync(DateTimeOffset from, DateTimeOffset to) =>
+        Task.FromResult(_timeline.Between(from, to));
+
+    public async Task<bool> RecordEventAsync(ExternalStatus status)
+    {
+        if (!await EnsureConfiguredAsync()) return false;
+        await ExpireAsync();
+        var before = _node!.Status;
+        _own.Record(status);
+        state.State.Events = [.. _own.Events];
+        MarkDirty();
+        ScheduleExpiry();
+        await ProcessAsync(before, _node.SetOwnStatus(_own.Status, _own.Reason), status.At, ownChanged: true);
+        return true;
+    }
+
+    public async Task<bool> SetMaintenanceAsync(Maintenance? maintenance)
+    {
+        if (!await EnsureConfiguredAsync()) return false;
+        var before = _node!.Status;
+        state.State.Maintenance = maintenance;
+        MarkDirty();
+        ScheduleExpiry();
+        await ProcessAsync(before, _node.SetMaintenance(maintenance is not null), maintenance?.From ?? time.GetUtcNow());
+        return true;
+    }
+
+    private async Task<bool> EnsureConfiguredAsync()
+    {
+        if (!_configured)
+        {
+            var relations = await GrainFactory.GetGrain<ITopologyGrain>(ITopologyGrain.Key).GetComponentAsync(Id);
+            if (!_configured) await ConfigureAsync(relations);
+        }
+
+        return _node is not null;
+    }
+
+    private async Task PullDependenciesAsync(CancellationToken cancellationToken)
+    {
+        if (_node is null) return;
+        var reports = await Task.WhenAll(_node.Dependencies.Select(id => GrainFactory.GetGrain<IComponentGrain>(id).GetReportAsync()));
+        foreach (var report in reports)
+        {
+            if (report is null || _node is null) continue;
+            await ProcessAsync(_node.Status, _node.Apply(report), report.At == default ? time.GetUtcNow() : report.At);
+        }
+    }
+
+    /// <summary>
+    /// Records, passes on and publishes what a change did; <paramref name="before"/> is the status before it. The timeline
+    /// starts with the first change: before it, the component's status is not known to have been anything but Ok.
+    /// </summary>
+    private async Task ProcessAsync(HealthStatus before, ImpactChanges changes, DateTimeOffset at, bool ownChanged = false)
+    {
+        var node = _node!;
+        if (node.Status != before)
+        {
+            _timeline.Add(new StatusChange(at, node.Status, node.Reason, [.. node.RootCauses.Select(r => r.Id)]));
+            _since = at;
+            MarkDirty();
+        }
+
+        if (changes == ImpactChanges.None && !ownChanged) return;
+        if ((changes & ImpactChanges.Report) != 0)
+        {
+            var report = node.CreateReport(at);
+            foreach (var dependent in _relations!.Dependents)
+            {
+                _ = GrainFactory.GetGrain<IComponentGrain>(dependent.Id).ApplyReportAsync(report);
+            }
+        }
+
+        await PublishAsync(before, at, removed: false);
+    }
+
+    private async Task PublishAsync(HealthStatus before, DateTimeOffset at, bool removed)
+    {
+        var node = _node!;
+        var change = removed
+            ? new ImpactChange(Id, node.Definition.Kind, before, HealthStatus.Ok, HealthStatus.Ok, false, "removed from the graph", [], 0, at, time.GetUtcNow())
+            : new ImpactChange(Id, node.Definition.Kind, before, node.Status, node.OwnStatus, node.InMaintenance, node.Reason, node.RootCauses, node.TotalRootCauses, at, time.GetUtcNow());
+        try
+        {
+            await _stream.OnNextAsync(change);
+        }
+        catch (Exception e)
+        {
+            // The impact index catches up from the next change; propagation itself does not depend on the stream.
+            LogPublishFailed(logger, Id, e);
+        }
+    }
+
+    private async Task ExpireAsync()
+    {
+        var now = time.GetUtcNow();
+        var changes = ImpactChanges.None;
+        var before = _node?.Status ?? HealthStatus.Ok;
+        DateTimeOffset? at = null;
+        if (_own.Expire(now) is { } expiredAt)
+        {
+            state.State.Events = [.. _own.Events];
+            changes |= _node?.SetOwnStatus(_own.Status, _own.Reason) ?? ImpactChanges.None;
+            at = expiredAt;
+        }
+
+        if (state.State.Maintenance is { Until: { } until } && until <= now)
+        {
+            state.State.Maintenance = null;
+            changes |= _node?.SetMaintenance(false) ?? ImpactChanges.None;
+            at = at is null || until > at ? until : at;
+        }
+
+        if (at is null) return;
+        MarkDirty();
+        if (_node is not null) await ProcessAsync(before, changes, at.Value, ownChanged: true);
+        ScheduleExpiry();
+    }
+
+    private void ScheduleExpiry()
+    {
+        var next = new[] { _own.NextExpiry, state.State.Maintenance?.Until }.Where(t => t is not null).Min();
+        _expiryTimer?.Dispose();
+        _expiryTimer = null;
+        if (next is null) return;
+        var due = next.Value - time.GetUtcNow();
+        _expiryTimer = this.RegisterGrainTimer(_ => ExpireAsync(), new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { Interleave = false });
+    }
+
+    private void MarkDirty()
+    {
+        _dirty = true;
+        _persistTimer ??= this.RegisterGrainTimer(_ => PersistAsync(), new GrainTimerCreationOptions(PersistDelay, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task PersistAsync()
+    {
+        _persistTimer?.Dispose();
+        _persistTimer = null;
+        if (!_dirty) return;
+        _dirty = false;
+        state.State.Timeline = [.. _timeline.Changes];
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            LogPersistFailed(logger, Id, e);
+            MarkDirty();
+        }
+    }
+
+    private static IEnumerable<int> NonPropagating(ComponentRelations relations) => relations.NonPropagating.IsDefault ? [] : relations.NonPropagating;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Component {Component} could not publish an impact change")]
+    private static partial void LogPublishFailed(ILogger logger, string component, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Component {Component} could not persist its state; retrying")]
+    private static partial void LogPersistFailed(ILogger logger, string component, Exception exception);
 }

@@ -119,9 +119,12 @@ internal sealed class ImpactNode
         return Recompute();
     }
 
-    /// <summary>The report to send to every dependent, with the next sequence number.</summary>
-    public ImpactReport CreateReport() =>
-        new(Id, ++_sequence, Status, InMaintenance, RootCauses, TotalRootCauses);
+    /// <summary>The report to send to every dependent, with the next sequence number and the data time <paramref name="at"/> of its cause.</summary>
+    public ImpactReport CreateReport(DateTimeOffset at = default) =>
+        new(Id, ++_sequence, Status, InMaintenance, RootCauses, TotalRootCauses, at);
+
+    /// <summary>The latest report received from each dependency (by id).</summary>
+    public IReadOnlyDictionary<string, ImpactReport> Reports => _reports;
 
     public ComponentImpact ToImpact() => new(Id, Status, Reason, RootCauses, TotalRootCauses);
 

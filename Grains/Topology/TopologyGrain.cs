@@ -1,4 +1,5 @@
 using ImpactMesh.Grains.Interfaces.Topology;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ImpactMesh.Grains.Topology;
@@ -9,7 +10,7 @@ namespace ImpactMesh.Grains.Topology;
 /// </summary>
 public sealed partial class TopologyGrain(
     [PersistentState("topology", StorageNames.State)] IPersistentState<TopologyState> state,
-    TimeProvider time,
+    [FromKeyedServices(ServiceKeys.Time)] TimeProvider time,
     ILogger<TopologyGrain> logger) : Grain, ITopologyGrain
 {
     private const int PushBatch = 2048;
@@ -40,6 +41,8 @@ public sealed partial class TopologyGrain(
 
     public Task<TopologySnapshot> GetSnapshotAsync() =>
         Task.FromResult(new TopologySnapshot([.. _graph.Components], _graph.Version, _graph.UpdatedAt));
+
+    public Task<long> GetVersionAsync() => Task.FromResult(_graph.Version);
 
     public Task<ComponentRelations?> GetComponentAsync(string id) => Task.FromResult(_graph.Get(id));
 

@@ -14,6 +14,7 @@ internal sealed class TopologyGraph
     private readonly List<ComponentDefinition> _components = [];
     private readonly Dictionary<string, ComponentDefinition> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Relation>> _dependents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableArray<int>> _nonPropagating = new(StringComparer.Ordinal);
 
     public TopologyGraph(IEnumerable<ComponentDefinition> components, long version, DateTimeOffset? updatedAt)
     {
@@ -31,7 +32,9 @@ internal sealed class TopologyGraph
     public int RelationCount { get; private set; }
 
     public ComponentRelations? Get(string id) =>
-        _byId.TryGetValue(id, out var definition) ? new ComponentRelations(definition, DependentsOf(id), Version) : null;
+        _byId.TryGetValue(id, out var definition)
+            ? new ComponentRelations(definition, DependentsOf(id), Version, _nonPropagating.GetValueOrDefault(id, []))
+            : null;
 
     public TopologyChange Replace(string text, DocumentFormat format, DateTimeOffset now)
     {
@@ -117,24 +120,31 @@ internal sealed class TopologyGraph
         }
 
         foreach (var list in _dependents.Values) list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        _nonPropagating.Clear();
+        foreach (var closing in DependencyCycles.Find(_components).GroupBy(c => c.From))
+        {
+            _nonPropagating[closing.Key] = [.. closing.Select(c => c.RelationIndex).Order()];
+        }
     }
 
     private ImmutableArray<Relation> DependentsOf(string id) =>
         _dependents.TryGetValue(id, out var list) ? [.. list] : [];
 
-    private Dictionary<string, (ComponentDefinition Definition, ImmutableArray<Relation> Dependents)> Snapshot() =>
-        _components.ToDictionary(c => c.Id, c => (c, DependentsOf(c.Id)), StringComparer.Ordinal);
+    private Dictionary<string, ComponentRelations> Snapshot() =>
+        _components.ToDictionary(c => c.Id, c => Get(c.Id)!, StringComparer.Ordinal);
 
-    private TopologyChange Applied(List<DocumentProblem> warnings, Dictionary<string, (ComponentDefinition Definition, ImmutableArray<Relation> Dependents)> before, DateTimeOffset now)
+    private TopologyChange Applied(List<DocumentProblem> warnings, Dictionary<string, ComponentRelations> before, DateTimeOffset now)
     {
         Version++;
         UpdatedAt = now;
         var affected = new List<string>();
         foreach (var component in _components)
         {
+            var current = Get(component.Id)!;
             if (!before.Remove(component.Id, out var old)
                 || !ComponentDefinitionComparer.Same(old.Definition, component)
-                || !old.Dependents.SequenceEqual(DependentsOf(component.Id)))
+                || !old.Dependents.SequenceEqual(current.Dependents)
+                || !old.NonPropagating.SequenceEqual(current.NonPropagating))
             {
                 affected.Add(component.Id);
             }

@@ -23,7 +23,7 @@ public static class OrleansSiloExtensions
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
         var address = IPAddress.Parse(configuration["Orleans:AdvertisedAddress"] ?? IPAddress.Loopback.ToString());
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddKeyedSingleton(ServiceKeys.Time, TimeProvider.System);
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section)
             .PostConfigure(o => o.Redis = redis);
         builder.Services.AddHostedService<SampleTopologyLoader>();
@@ -62,6 +62,7 @@ public static class OrleansSiloExtensions
                 });
             }
 
+            silo.AddImpactMeshStreams();
             silo.AddDashboard();
         });
         return builder;

@@ -1,3 +1,4 @@
+using ImpactMesh.Grains;
 using ImpactMesh.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -33,7 +34,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddImpactMeshMemoryStorage();
-            siloBuilder.Services.AddSingleton<TimeProvider>(Time);
+            siloBuilder.AddImpactMeshStreams();
+            siloBuilder.Services.AddKeyedSingleton<TimeProvider>(ServiceKeys.Time, Time);
         }
     }
 }

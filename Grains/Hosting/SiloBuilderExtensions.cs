@@ -5,7 +5,7 @@ using Orleans.Storage;
 
 namespace ImpactMesh.Grains.Hosting;
 
-public static class GrainStorageExtensions
+public static class SiloBuilderExtensions
 {
     /// <summary>In-memory grain storage for <see cref="StorageNames"/> (embedded mode and tests).</summary>
     public static ISiloBuilder AddImpactMeshMemoryStorage(this ISiloBuilder silo)
@@ -16,6 +16,18 @@ public static class GrainStorageExtensions
             silo.UseOrleansSerializerFor<MemoryGrainStorageOptions>(name);
         }
 
+        return silo;
+    }
+
+    /// <summary>
+    /// The in-memory stream provider of <see cref="StreamNames"/>: queues are served from the moment a silo starts (not
+    /// after the default two-minute maturity period) and polled every 20 ms, so a change reaches the impact index at once.
+    /// </summary>
+    public static ISiloBuilder AddImpactMeshStreams(this ISiloBuilder silo)
+    {
+        silo.AddMemoryStreams(StreamNames.Provider);
+        silo.Services.Configure<DeploymentBasedQueueBalancerOptions>(StreamNames.Provider, o => o.SiloMaturityPeriod = TimeSpan.Zero);
+        silo.Services.Configure<StreamPullingAgentOptions>(StreamNames.Provider, o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20));
         return silo;
     }
 

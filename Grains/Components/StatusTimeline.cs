@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using ImpactMesh.Grains.Interfaces.Health;
+
+namespace ImpactMesh.Grains.Components;
+
+/// <summary>
+/// A component's status timeline in data time, bounded to the newest <see cref="Capacity"/> changes. Changes that arrive
+/// out of order (backfilled history) are inserted in time order.
+/// </summary>
+internal sealed class StatusTimeline(List<StatusChange> changes, int capacity = StatusTimeline.DefaultCapacity)
+{
+    public const int DefaultCapacity = 2000;
+
+    public int Capacity => capacity;
+
+    public IReadOnlyList<StatusChange> Changes => changes;
+
+    public StatusChange? Last => changes.Count == 0 ? null : changes[^1];
+
+    public void Add(StatusChange change)
+    {
+        var index = changes.Count;
+        while (index > 0 && changes[index - 1].At > change.At) index--;
+        changes.Insert(index, change);
+        if (changes.Count > capacity) changes.RemoveRange(0, changes.Count - capacity);
+    }
+
+    /// <summary>The changes in [from, to), preceded by the one in force at <paramref name="from"/>.</summary>
+    public ImmutableArray<StatusChange> Between(DateTimeOffset from, DateTimeOffset to)
+    {
+        var result = ImmutableArray.CreateBuilder<StatusChange>();
+        StatusChange? inForce = null;
+        foreach (var change in changes)
+        {
+            if (change.At < from) inForce = change;
+            else if (change.At < to) result.Add(change);
+        }
+
+        if (inForce is not null) result.Insert(0, inForce);
+        return result.ToImmutable();
+    }
+
+    /// <summary>The newest <paramref name="count"/> changes, newest last.</summary>
+    public ImmutableArray<StatusChange> Recent(int count) => [.. changes.Skip(Math.Max(0, changes.Count - count))];
+}

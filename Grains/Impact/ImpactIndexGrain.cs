@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using ImpactMesh.Grains.Interfaces.Impact;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+using Orleans.Utilities;
+
+namespace ImpactMesh.Grains.Impact;
+
+/// <summary>
+/// Consumes the impact stream (implicit subscription) into an <see cref="ImpactIndex"/>, and forwards the changes to its
+/// observers in batches: flushed every <see cref="FlushInterval"/>, keeping only the latest change per component, so a
+/// storm of changes becomes a few messages. A slow or dead observer is dropped, never waited for.
+/// </summary>
+[ImplicitStreamSubscription(StreamNames.ImpactNamespace)]
+public sealed partial class ImpactIndexGrain(ILogger<ImpactIndexGrain> logger) : Grain, IImpactIndexGrain, IStreamSubscriptionObserver
+{
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly ImpactIndex _index = new();
+    private readonly Dictionary<string, ImpactChange> _pending = new(StringComparer.Ordinal);
+    private readonly ObserverManager<IImpactObserver> _observers = new(TimeSpan.FromMinutes(2), logger);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = true });
+        return Task.CompletedTask;
+    }
+
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        await handleFactory.Create<ImpactChange>().ResumeAsync(OnNextAsync);
+
+    public Task<ImpactOverview> GetOverviewAsync() => Task.FromResult(_index.Overview());
+
+    public Task<OwnStatuses> GetOwnStatusesAsync() => Task.FromResult(_index.OwnStatuses());
+
+    public Task SubscribeAsync(IImpactObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(IImpactObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private Task OnNextAsync(ImpactChange change, StreamSequenceToken? token)
+    {
+        _index.Apply(change);
+        if (_observers.Count > 0) _pending[change.Component] = change;
+        return Task.CompletedTask;
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Count == 0) return;
+        ImmutableArray<ImpactChange> batch = [.. _pending.Values.OrderBy(c => c.At)];
+        _pending.Clear();
+        try
+        {
+            await _observers.Notify(o => o.OnImpactChangesAsync(batch));
+        }
+        catch (Exception e)
+        {
+            LogNotifyFailed(logger, batch.Length, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not forward {Count} impact changes to every observer")]
+    private static partial void LogNotifyFailed(ILogger logger, int count, Exception exception);
+}
