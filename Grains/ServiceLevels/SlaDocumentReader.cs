@@ -70,9 +70,9 @@ internal sealed partial class SlaDocumentReader
             Problem("", "the document holds no slas, templates or statementsOfWork");
         }
 
-        Unique(slas, s => s.Id, "slas", "id");
-        Unique(templates, t => t.Name, "templates", "name");
-        Unique(statements, s => s.Id, "statementsOfWork", "id");
+        Unique(root, "slas", "id");
+        Unique(root, "templates", "name");
+        Unique(root, "statementsOfWork", "id");
         if (_problems.Count > 0) return SlaDocument.Rejected(_problems);
         return new SlaDocument([.. slas ?? []], [.. templates ?? []], [.. statements ?? []], []);
     }
@@ -134,7 +134,7 @@ internal sealed partial class SlaDocumentReader
         var recurring = new List<ServiceWindow>();
         List(e, "maintenance", path, false, (m, p) => ReadMaintenance(m, p, zone, absolute, recurring));
         var slos = List(e, "slos", path, true, ReadSlo);
-        if (slos is { Count: 0 }) Problem(Join(path, "slos"), "at least one objective is required");
+        if (RawCount(e, "slos") == 0) Problem(Join(path, "slos"), "at least one objective is required");
         if (slos is not null) Unique(slos, s => s.Name, Join(path, "slos"), "name");
         var credits = Has(e, "credits") && slos is not null ? ReadCredits(e.GetProperty("credits"), Join(path, "credits"), slos) : null;
         if (credits is not null && !template && fee is null) Problem(Join(path, "fee"), "is required when the SLA has credits");
@@ -200,7 +200,7 @@ internal sealed partial class SlaDocumentReader
         {
             if (Has(e, "days") || Has(e, "from") || Has(e, "to")) Problem(path, "give either windows or days/from/to, not both");
             windows = List(e, "windows", path, true, (w, p) => IsObject(w, p, ["days", "from", "to"]) ? ReadWindow(w, p) : null) ?? [];
-            if (windows.Count == 0 && Has(e, "windows")) Problem(Join(path, "windows"), "at least one window is required (or use '24x7')");
+            if (RawCount(e, "windows") == 0) Problem(Join(path, "windows"), "at least one window is required (or use '24x7')");
         }
         else if (ReadWindow(e, path) is { } single)
         {
@@ -241,7 +241,7 @@ internal sealed partial class SlaDocumentReader
 
             return (object?)null;
         });
-        if (list is { Count: 0 }) Problem(Join(path, "days"), "at least one day is required");
+        if (RawCount(e, "days") == 0) Problem(Join(path, "days"), "at least one day is required");
         var from = TimeOfDay(e, "from", path);
         var to = TimeOfDay(e, "to", path);
         return list is null || from is null || to is null ? null : new ServiceWindow([.. days.Distinct()], from.Value, to.Value);
@@ -323,7 +323,7 @@ internal sealed partial class SlaDocumentReader
             else weights.Add(new DowntimeWeight(status, f));
         }
 
-        if (weights.Count == 0) Problem(path, "name at least one status, e.g. critical: 1");
+        if (!e.EnumerateObject().Any()) Problem(path, "name at least one status, e.g. critical: 1");
         return weights.ToImmutable();
     }
 
@@ -345,7 +345,7 @@ internal sealed partial class SlaDocumentReader
             var percent = Number(t, "percent", p, true, 0, 100);
             return worse is null || percent is null ? null : new CreditTier(worse.Value, percent.Value);
         });
-        if (tiers is { Count: 0 }) Problem(Join(path, "tiers"), "at least one tier is required");
+        if (RawCount(e, "tiers") == 0) Problem(Join(path, "tiers"), "at least one tier is required");
         var cap = Number(e, "capPercent", path, false, 0, 100) ?? 100;
         EarnBackRule? earnBack = null;
         if (Has(e, "earnBack") && IsObject(e.GetProperty("earnBack"), Join(path, "earnBack"), ["periods", "level"]))
@@ -401,6 +401,9 @@ internal sealed partial class SlaDocumentReader
     private void Problem(string path, string message) => _problems.Add(new DocumentProblem(path, message));
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+    private static int? RawCount(JsonElement obj, string name) =>
+        Has(obj, name) && obj.GetProperty(name).ValueKind == JsonValueKind.Array ? obj.GetProperty(name).GetArrayLength() : null;
 
     private static bool Has(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
@@ -585,6 +588,24 @@ internal sealed partial class SlaDocumentReader
         for (var i = 0; i < items.Count; i++)
         {
             if (!seen.Add(key(items[i]))) Problem($"{path}[{i}].{field}", $"duplicate {field} '{key(items[i])}'");
+        }
+    }
+
+    /// <summary>Duplicate keys among the raw items of a list, whether or not the items are otherwise valid.</summary>
+    private void Unique(JsonElement obj, string list, string field)
+    {
+        if (RawCount(obj, list) is null) return;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var i = 0;
+        foreach (var item in obj.GetProperty(list).EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty(field, out var k) && k.ValueKind == JsonValueKind.String
+                && !seen.Add(k.GetString()!.Trim()))
+            {
+                Problem($"{list}[{i}].{field}", $"duplicate {field} '{k.GetString()!.Trim()}'");
+            }
+
+            i++;
         }
     }
 

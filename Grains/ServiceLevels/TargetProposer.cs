@@ -5,7 +5,8 @@ namespace ImpactMesh.Grains.ServiceLevels;
 
 /// <summary>
 /// Baselining: proposes targets from what was measured. Availability: the highest common SLA figure at or below the
-/// achieved level minus a margin (percentage points); minimum = the next figure below. Lower-is-better objectives: the
+/// achieved level minus a margin (percentage points); minimum = the next figure below
+/// (below every figure: the whole percent below, minimum 5 points lower). Lower-is-better objectives: the
 /// lowest common figure at or above the achieved level plus a margin (% of it); minimum = the next figure above.
 /// </summary>
 internal static class TargetProposer
@@ -24,7 +25,8 @@ internal static class TargetProposer
         if (slo.HigherIsBetter)
         {
             var wanted = achieved - (margin ?? DefaultAvailabilityMargin);
-            var i = AvailabilityFigures.IndexOf(AvailabilityFigures.FirstOrDefault(f => f <= wanted + SloEvaluation.Tolerance, AvailabilityFigures[^1]));
+            var i = AvailabilityFigures.IndexOf(AvailabilityFigures.FirstOrDefault(f => f <= wanted + SloEvaluation.Tolerance, -1));
+            if (i < 0) return (Math.Max(0, Math.Floor(wanted)), Math.Max(0, Math.Floor(wanted) - 5));
             return (AvailabilityFigures[i], AvailabilityFigures[Math.Min(i + 1, AvailabilityFigures.Length - 1)]);
         }
 

@@ -34,9 +34,18 @@ internal static partial class YamlJson
             }
             else
             {
-                parser.Consume<DocumentStart>();
-                WriteNode(parser, writer);
-                parser.Consume<DocumentEnd>();
+                try
+                {
+                    parser.Consume<DocumentStart>();
+                    WriteNode(parser, writer);
+                    parser.Consume<DocumentEnd>();
+                }
+                catch (InvalidOperationException)
+                {
+                    // YamlDotNet's scanner throws this (not a YamlException) on some unbalanced flow collections.
+                    throw new YamlShapeException(parser.Current?.End ?? Mark.Empty, "cannot read on after this point (an unclosed [ or { ?)");
+                }
+
                 if (parser.Accept<DocumentStart>(out var extra)) throw new YamlShapeException(extra.Start, "only one YAML document is allowed");
             }
         }
