@@ -17,7 +17,8 @@ internal static class RestoreTimeCalculator
     {
         var measuredEnd = IntervalSet.Min(period.End, IntervalSet.Max(asOf, period.Start));
         var weights = SloEvaluation.Weights(slo);
-        var ordered = timeline.OrderBy(c => c.At).ToList();
+        // Of several entries at one instant the last is the status from then on.
+        var ordered = timeline.OrderBy(c => c.At).GroupBy(c => c.At).Select(g => g.Last()).ToList();
         var times = new List<double>();
         var outages = ImmutableArray.CreateBuilder<DowntimeInterval>();
         for (var i = 0; i < ordered.Count; i++)

@@ -93,6 +93,12 @@ internal sealed class SlaLifecycle
         return null;
     }
 
+    /// <summary>
+    /// The version a period's report uses: the one in force when the period starts, so a version taking effect during a
+    /// period applies from the next period on and a period is never measured against two sets of terms.
+    /// </summary>
+    public SlaVersion VersionFor(TimeInterval period) => VersionAt(period.Start);
+
     /// <summary>The version in force at <paramref name="instant"/> (the first one before any took effect).</summary>
     public SlaVersion VersionAt(DateTimeOffset instant) => _versions.LastOrDefault(v => v.EffectiveFrom <= instant) ?? _versions[0];
 

@@ -36,7 +36,7 @@ public sealed class AvailabilityPropertyTests
         from endSlot in Gen.Int[0, 95]
         select new ServiceWindow([.. Enum.GetValues<DayOfWeek>().Where(d => (days & (1 << (int)d)) != 0)], TimeOnly.MinValue.AddMinutes(startSlot * 15), TimeOnly.MinValue.AddMinutes(endSlot * 15));
 
-    private static readonly Gen<Case> GenCase =
+    internal static readonly Gen<Case> GenCase =
         from zoneId in Gen.OneOf(Zones)
         from anchor in Gen.OneOf(Anchors)
         from startMinute in Gen.Int[0, 1439]
@@ -71,7 +71,7 @@ public sealed class AvailabilityPropertyTests
             [.. maintenance.Select(m => new TimeInterval(start.AddMinutes(m.Item1), start.AddMinutes(m.Item1 + m.Item2)))], recurring, slo, timelines);
     }
 
-    private static SlaCalendar CalendarOf(Case c) =>
+    internal static SlaCalendar CalendarOf(Case c) =>
         new(TimeZoneInfo.FindSystemTimeZoneById(c.Zone), c.Hours, c.Maintenance, c.Recurring);
 
     private static void AssertSame(MinuteReference.Figures expected, SloResult actual)

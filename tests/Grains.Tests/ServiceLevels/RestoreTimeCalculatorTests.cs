@@ -52,4 +52,14 @@ public sealed class RestoreTimeCalculatorTests
         Assert.Equal(0, none.Achieved);
         Assert.Equal(SloOutcome.Met, none.Outcome);
     }
+
+    [Fact]
+    public void Measure_TwoEntriesAtOneInstant_TheLastOneHolds()
+    {
+        StatusChange[] timeline = [Change(Utc(2026, 6, 2, 8), HealthStatus.Critical), Change(Utc(2026, 6, 2, 8), HealthStatus.Ok)];
+
+        var r = RestoreTimeCalculator.Measure(Restore(RestoreStatistic.Max), Calendar(), June, June.End, timeline, null);
+
+        Assert.Equal(0, r.Samples);
+    }
 }

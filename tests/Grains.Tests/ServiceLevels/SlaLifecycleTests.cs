@@ -65,6 +65,8 @@ public sealed class SlaLifecycleTests
         Assert.Equal([1, 2], l.Versions.Select(v => v.Number));
         Assert.Equal(99.9, l.VersionAt(Utc(2026, 3, 31, 23, 59)).Definition.Slos[0].Target);
         Assert.Equal(99.95, l.VersionAt(Utc(2026, 4, 1)).Definition.Slos[0].Target);
+        Assert.Equal(1, l.VersionFor(Span(Utc(2026, 3, 1), Utc(2026, 4, 1))).Number);
+        Assert.Equal(2, l.VersionFor(Span(Utc(2026, 4, 1), Utc(2026, 5, 1))).Number);
         Assert.Equal(SlaState.Active, l.Current.State);
         Assert.Equal(("new version", 2, "carol"), (l.Audit[^1].Action, l.Audit[^1].Version, l.Audit[^1].Who));
         Assert.Contains(l.Audit[^1].Changes, c => c.StartsWith("slos", StringComparison.Ordinal));
