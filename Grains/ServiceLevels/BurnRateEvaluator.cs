@@ -20,6 +20,13 @@ internal static class BurnRateEvaluator
         new(TimeSpan.FromDays(3), TimeSpan.FromHours(6), 1, "ticket"),
     ];
 
+    /// <summary>
+    /// The default windows with factors scaled to a budget period of <paramref name="periodDays"/> days, so each alert still
+    /// means the same share of the budget spent in its long window (2 %, 5 %, 10 %, 10 %): factor × days / 30.
+    /// </summary>
+    public static ImmutableArray<BurnRateWindow> ScaledDefaults(double periodDays) =>
+        [.. Defaults.Select(w => w with { Factor = Math.Round(w.Factor * periodDays / 30, 2) })];
+
     public static ImmutableArray<BurnRateAlert> Evaluate(SloDefinition slo, SlaCalendar calendar, IReadOnlyList<StatusChange> timeline,
         DateTimeOffset now, IEnumerable<BurnRateWindow>? windows = null)
     {

@@ -94,6 +94,16 @@ internal sealed class SlaLifecycle
     }
 
     /// <summary>
+    /// The baselining window: from the (last) move to Baselining for <see cref="SlaDefinition.BaselineDays"/> days, or null
+    /// when the SLA never entered Baselining. Measure it, then propose targets with <see cref="TargetProposer.Apply"/>.
+    /// </summary>
+    public TimeInterval? BaselineWindow()
+    {
+        var entry = _audit.LastOrDefault(a => a.Action == "state" && a.Changes.Any(c => c.EndsWith($"-> {SlaState.Baselining}", StringComparison.Ordinal)));
+        return entry is null ? null : new TimeInterval(entry.At, entry.At.AddDays(Math.Max(1, Current.BaselineDays)));
+    }
+
+    /// <summary>
     /// The version a period's report uses: the one in force when the period starts, so a version taking effect during a
     /// period applies from the next period on and a period is never measured against two sets of terms.
     /// </summary>

@@ -58,4 +58,11 @@ public sealed class BurnRateEvaluatorTests
         Assert.Equal(50, alert.ShortRate, 6);
         Assert.False(alert.Firing);
     }
+
+    [Fact]
+    public void ScaledDefaults_Quarter_TriplesTheFactors()
+    {
+        Assert.Equal([43.2, 18, 9, 3], BurnRateEvaluator.ScaledDefaults(90).Select(w => w.Factor));
+        Assert.Equal([14.4, 6, 3, 1], BurnRateEvaluator.ScaledDefaults(30).Select(w => w.Factor));
+    }
 }

@@ -80,4 +80,13 @@ public sealed class SlaLifecycleTests
 
         Assert.NotNull(l.Amend(l.Current with { Name = "x" }, "bob", Utc(2027, 1, 2)));
     }
+
+    [Fact]
+    public void BaselineWindow_AfterBaselining_LastsTheBaselineDays()
+    {
+        var l = ActiveSince(Utc(2026, 2, 1));
+
+        Assert.Equal(Span(T0.AddDays(3), T0.AddDays(33)), l.BaselineWindow());
+        Assert.Null(new SlaLifecycle(Definition(), "alice", T0).BaselineWindow());
+    }
 }
