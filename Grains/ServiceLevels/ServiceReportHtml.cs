@@ -120,7 +120,7 @@ internal static class ServiceReportHtml
 
     private static string LevelChart(IReadOnlyList<PeriodLevel> levels, TimeZoneInfo zone)
     {
-        const int w = 420, h = 180, left = 48, right = 12, top = 12, bottom = 28;
+        const int w = 420, h = 180, left = 52, right = 30, top = 18, bottom = 28;
         var values = levels.Where(l => l.Achieved is not null).Select(l => l.Achieved!.Value).Append(levels[^1].Target).ToList();
         var lo = values.Min();
         var hi = values.Max();
@@ -144,6 +144,7 @@ internal static class ServiceReportHtml
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 4}\" y=\"{F(Y(v) + 4)}\" text-anchor=\"end\">{E(N(v))}</text>");
         }
 
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{w - right}\" y=\"12\" text-anchor=\"end\">{E($"achieved (line), target {N(levels[^1].Target)} (dashed)")}</text>");
         var targets = string.Join(" ", levels.Select((l, i) => $"{F(X(i))},{F(Y(l.Target))}"));
         sb.Append(CultureInfo.InvariantCulture, $"<polyline points=\"{targets}\" fill=\"none\" stroke=\"#c0392b\" stroke-dasharray=\"5 4\"/>");
         var points = string.Join(" ", levels.Select((l, i) => (l, i)).Where(p => p.l.Achieved is not null).Select(p => $"{F(X(p.i))},{F(Y(p.l.Achieved!.Value))}"));
@@ -157,7 +158,7 @@ internal static class ServiceReportHtml
                 sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(X(i))}\" cy=\"{F(Y(a))}\" r=\"3.5\" fill=\"{color}\"><title>{E($"{Day(l.Period.Start, zone)}: {N(a)}")}</title></circle>");
             }
 
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(i))}\" y=\"{h - 10}\" text-anchor=\"middle\">{E(ZoneClock.LocalDate(l.Period.Start, zone).ToString("MMM yy", CultureInfo.InvariantCulture))}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(i))}\" y=\"{h - 10}\" text-anchor=\"middle\">{E(ZoneClock.LocalDate(l.Period.Start, zone).ToString(l.Period.Minutes < 27 * 1440 ? "dd MMM" : "MMM yy", CultureInfo.InvariantCulture))}</text>");
         }
 
         return sb.Append("</svg>").ToString();
@@ -178,7 +179,7 @@ internal static class ServiceReportHtml
             var bar = max > 0 ? c.Minutes / max * (w - label - 120) : 0;
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{label - 6}\" y=\"{y + 15}\" text-anchor=\"end\">{E(c.RootCause)}</text>");
             sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{label}\" y=\"{y + 3}\" width=\"{F(Math.Max(bar, 1))}\" height=\"{row - 8}\" fill=\"#f97316\"/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(label + Math.Max(bar, 1) + 6)}\" y=\"{y + 15}\">{E($"{N(c.Minutes)} min ({N(c.Percent)} %)")}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(label + Math.Max(bar, 1) + 6)}\" y=\"{y + 15}\">{E($"{N(c.Minutes)} min ({c.Percent.ToString("0.#", CultureInfo.InvariantCulture)} %)")}</text>");
         }
 
         return sb.Append("</svg>\n").ToString();
