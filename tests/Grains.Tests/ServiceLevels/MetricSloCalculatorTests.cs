@@ -59,4 +59,19 @@ public sealed class MetricSloCalculatorTests
 
         Assert.Equal(LatencyHistogram.Percentile([.. all.LatencyCounts], 90), LatencyHistogram.Percentile(LatencyHistogram.Sum([a, b]), 90));
     }
+
+    [Fact]
+    public void ToBucket_RecordedRequests_EqualsTheBucketOfTheSameSamples()
+    {
+        var acc = new MetricBucketAccumulator(Utc(2026, 6, 1, 9));
+        double[] latencies = [3, 80, 80, 260, 45000];
+        foreach (var ms in latencies) acc.Record(ms, ms > 1000);
+        acc.RecordCounts(10, 1);
+
+        var bucket = acc.ToBucket();
+
+        Assert.Equal((15L, 2L), (bucket.Requests, bucket.Errors));
+        Assert.Equal(LatencyHistogram.Bucket(Utc(2026, 6, 1, 9), latencies, 0).LatencyCounts, bucket.LatencyCounts);
+        Assert.Equal(1, bucket.LatencyCounts[^1]);
+    }
 }
