@@ -136,8 +136,9 @@ internal sealed partial class SlaDocumentReader
         var slos = List(e, "slos", path, true, ReadSlo);
         if (RawCount(e, "slos") == 0) Problem(Join(path, "slos"), "at least one objective is required");
         if (slos is not null) Unique(slos, s => s.Name, Join(path, "slos"), "name");
-        var credits = Has(e, "credits") && slos is not null ? ReadCredits(e.GetProperty("credits"), Join(path, "credits"), slos) : null;
-        if (credits is not null && !template && fee is null) Problem(Join(path, "fee"), "is required when the SLA has credits");
+        // Credits name an objective: check them only against a fully read list, or a broken objective would be reported twice.
+        var credits = Has(e, "credits") && slos is not null && slos.Count == RawCount(e, "slos") ? ReadCredits(e.GetProperty("credits"), Join(path, "credits"), slos) : null;
+        if (Has(e, "credits") && !template && fee is null) Problem(Join(path, "fee"), "is required when the SLA has credits");
         var alerts = Has(e, "burnRateAlerts") ? List(e, "burnRateAlerts", path, false, ReadBurnRate) : [.. BurnRateEvaluator.Defaults];
         var terms = Strings(e, "specialTerms", path);
         var baselineDays = Integer(e, "baselineDays", path, false, 1, 366) ?? 30;
@@ -363,7 +364,7 @@ internal sealed partial class SlaDocumentReader
     private Fee? ReadFee(JsonElement e, string path)
     {
         if (!IsObject(e, path, ["monthly", "currency"])) return null;
-        var monthly = Number(e, "monthly", path, true, 0, 1e12);
+        var monthly = Number(e, "monthly", path, true, 0, double.MaxValue);
         var currency = Text(e, "currency", path, true);
         if (currency is not null && !CurrencyPattern().IsMatch(currency)) Problem(Join(path, "currency"), $"must be a three-letter ISO 4217 code such as EUR, not '{currency}'");
         return monthly is null || currency is null || !CurrencyPattern().IsMatch(currency) ? null : new Fee((decimal)monthly.Value, currency);

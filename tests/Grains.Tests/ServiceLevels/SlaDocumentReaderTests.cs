@@ -176,4 +176,24 @@ public sealed class SlaDocumentReaderTests
 
         Assert.StartsWith("templates[0].customer: unknown field", Only(d), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_BadStatementOfWork_NamesEveryMissingField()
+    {
+        var d = Yaml("statementsOfWork:\n  - id: sow-1\n    services: []\n    fee: { monthly: -5, currency: EUR }\n");
+
+        Assert.Equal(
+            ["statementsOfWork[0].customer: is required", "statementsOfWork[0].template: is required",
+             "statementsOfWork[0].services: name at least one service id or tag", "statementsOfWork[0].fee.monthly: must be at least 0"],
+            d.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void Read_BrokenObjectiveWithCredits_IsReportedOnce()
+    {
+        var d = Yaml(Valid.Replace("kind: availability", "kind: uptime", StringComparison.Ordinal)
+            .Replace("customer: ACME", "customer: ACME\n    fee: { monthly: 100, currency: EUR }\n    credits: { tiers: [{ worseThan: 99.9, percent: 5 }] }", StringComparison.Ordinal));
+
+        Assert.StartsWith("slas[0].slos[0].kind: unknown value 'uptime'", Only(d), StringComparison.Ordinal);
+    }
 }
