@@ -365,6 +365,12 @@ internal sealed partial class SlaDocumentReader
     {
         if (!IsObject(e, path, ["monthly", "currency"])) return null;
         var monthly = Number(e, "monthly", path, true, 0, double.MaxValue);
+        if (monthly > 1e15)
+        {
+            Problem(Join(path, "monthly"), "is too large");
+            monthly = null;
+        }
+
         var currency = Text(e, "currency", path, true);
         if (currency is not null && !CurrencyPattern().IsMatch(currency)) Problem(Join(path, "currency"), $"must be a three-letter ISO 4217 code such as EUR, not '{currency}'");
         return monthly is null || currency is null || !CurrencyPattern().IsMatch(currency) ? null : new Fee((decimal)monthly.Value, currency);

@@ -59,6 +59,7 @@ public sealed class SlaDocumentReaderTests
     [InlineData("minimum: 99.5", "minimum: 99.5\n        percentile: 95", "slas[0].slos[0].percentile: only for responseTime objectives")]
     [InlineData("timeZone: Europe/Berlin", "timeZone: Europe/Berlin\n    period: rolling", "slas[0].rollingDays: is required")]
     [InlineData("timeZone: Europe/Berlin", "timeZone: Europe/Berlin\n    period: fortnight", "slas[0].period: unknown value 'fortnight' (use month, week, quarter, rolling)")]
+    [InlineData("customer: ACME", "customer: ACME\n    fee: { monthly: 1e30, currency: EUR }", "slas[0].fee.monthly: is too large")]
     [InlineData("customer: ACME", "customer: ACME\n    fee: { monthly: 100, currency: euro }", "slas[0].fee.currency: must be a three-letter ISO 4217 code")]
     [InlineData("customer: ACME", "customer: ACME\n    maintenance:\n      - { start: 2026-12-13T05:00, end: 2026-12-13T01:00 }", "slas[0].maintenance[0].end: must be after start")]
     [InlineData("customer: ACME", "customer: ACME\n    credits: { slo: uptime, tiers: [{ worseThan: 99.9, percent: 5 }] }", "slas[0].credits.slo: no objective named 'uptime'")]
