@@ -20,7 +20,7 @@ public static class TopologyApi
 
         var components = app.MapGroup("/api/components").WithTags("Components");
         components.MapGet("{id}", GetComponentAsync)
-            .WithName("GetComponent").WithSummary("A component with its relations in both directions (dependsOn, dependents).")
+            .WithName("GetComponent").WithSummary("A component with its relations in both directions (dependsOn, dependents) and its health (status, reason, root causes, metrics, recent history).")
             .RequireAuthorization(Roles.Viewer);
         components.MapPut("{id}", UpsertComponentAsync)
             .WithName("UpsertComponent").WithSummary("Adds or replaces one component. Body: a component document, application/json or application/yaml.")
@@ -53,7 +53,8 @@ public static class TopologyApi
     {
         if (!ComponentId.IsValid(id)) return ApiProblems.Invalid("id", $"'{id}' is not a valid component id ({ComponentId.Rule})");
         var relations = await Topology(grains).GetComponentAsync(id);
-        return relations is null ? ApiProblems.NotFound("component", id) : TypedResults.Ok(ComponentResponse.From(relations));
+        if (relations is null) return ApiProblems.NotFound("component", id);
+        return TypedResults.Ok(ComponentResponse.From(relations, await grains.GetGrain<IComponentGrain>(id).GetHealthAsync()));
     }
 
     private static async Task<IResult> UpsertComponentAsync(string id, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)

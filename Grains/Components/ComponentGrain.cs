@@ -1,3 +1,4 @@
+using ImpactMesh.Grains.Interfaces;
 using System.Collections.Immutable;
 using ImpactMesh.Grains.Impact;
 using ImpactMesh.Grains.Interfaces.Health;

@@ -1,3 +1,4 @@
+using ImpactMesh.Grains.Interfaces;
 using ImpactMesh.Grains.Interfaces.Topology;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

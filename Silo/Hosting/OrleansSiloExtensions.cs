@@ -1,3 +1,4 @@
+using ImpactMesh.Grains.Interfaces;
 using System.Net;
 using ImpactMesh.Grains;
 using Orleans.Configuration;

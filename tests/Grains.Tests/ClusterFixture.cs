@@ -1,3 +1,4 @@
+using ImpactMesh.Grains.Interfaces;
 using ImpactMesh.Grains;
 using ImpactMesh.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;

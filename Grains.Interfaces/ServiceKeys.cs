@@ -1,4 +1,4 @@
-namespace ImpactMesh.Grains;
+namespace ImpactMesh.Grains.Interfaces;
 
 /// <summary>Keys of services the grains take from dependency injection.</summary>
 public static class ServiceKeys
