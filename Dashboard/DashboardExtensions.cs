@@ -52,6 +52,7 @@ public static class DashboardExtensions
         app.MapScalarApiReference("/scalar", o => o.WithTitle("ImpactMesh API")).AllowAnonymous();
         app.MapTopologyApi();
         app.MapImpactApi();
+        app.MapMetricsApi();
         return app;
     }
 }

@@ -20,6 +20,13 @@ public interface IComponentGrain : IGrainWithStringKey
     [Alias("GetRelationsAsync")]
     Task<ComponentRelations?> GetRelationsAsync();
 
+    /// <summary>
+    /// Takes a batch of metric samples in one call (the hot path of ingestion, also for adapters calling the grain
+    /// directly): each updates its metric's rolling statistics, adaptive threshold and health.
+    /// </summary>
+    [Alias("RecordSamplesAsync")]
+    Task<SampleBatchResult> RecordSamplesAsync(ImmutableArray<MetricSample> samples);
+
     /// <summary>A dependency's new status (one-way: propagation never waits for dependents, so cycles cannot deadlock).</summary>
     [Alias("ApplyReportAsync"), OneWay]
     Task ApplyReportAsync(ImpactReport report);
