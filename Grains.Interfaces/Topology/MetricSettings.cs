@@ -34,5 +34,11 @@ public sealed record MetricSettings
     /// <summary>Optional unit for display ("ms", "%", "req/s").</summary>
     [Id(9)] public string? Unit { get; init; }
 
+    /// <summary>
+    /// After a sample scores outside the adaptive band, the anomaly scores of the following samples are halved for this long
+    /// (data time, restarted by each further breach), so one incident scores high once. Statuses are not affected. Zero disables.
+    /// </summary>
+    [Id(10)] public TimeSpan Rearm { get; init; } = TimeSpan.FromMinutes(30);
+
     public static MetricSettings Default { get; } = new();
 }

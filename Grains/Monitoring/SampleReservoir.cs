@@ -1,0 +1,113 @@
+namespace ImpactMesh.Grains.Monitoring;
+
+/// <summary>
+/// A bounded, evenly time-spaced sample of a sliding window: a sample is kept only if it comes at least
+/// <c>window / Capacity</c> after the previously kept one, so at most <see cref="Capacity"/> samples span the window whatever
+/// the sampling rate. The robust baseline (median and MAD) is computed from it by selection (no sort) in
+/// <see cref="Refresh"/>, which the owner calls every few admissions; quantiles for display are computed on demand.
+/// </summary>
+internal sealed class SampleReservoir
+{
+    public const int Capacity = 64;
+
+    private readonly long _windowTicks;
+    private readonly long _spacingTicks;
+    private readonly double[] _values = new double[Capacity];
+    private readonly long[] _ticks = new long[Capacity];
+    private int _next;
+    private int _size;
+    private long _lastAdmitted = long.MinValue;
+
+    public SampleReservoir(TimeSpan window)
+    {
+        _windowTicks = Math.Max(1, window.Ticks);
+        _spacingTicks = _windowTicks / Capacity;
+    }
+
+    /// <summary>Samples kept since the last <see cref="Refresh"/>.</summary>
+    public int AdmittedSinceRefresh { get; private set; }
+
+    /// <summary>Samples inside the window at the last <see cref="Refresh"/>.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Median at the last <see cref="Refresh"/>; NaN if empty.</summary>
+    public double Median { get; private set; } = double.NaN;
+
+    /// <summary>Median absolute deviation from <see cref="Median"/> at the last <see cref="Refresh"/>; NaN if empty.</summary>
+    public double Mad { get; private set; } = double.NaN;
+
+    /// <summary>Keeps the sample if it is due; returns whether it was kept.</summary>
+    public bool Offer(long ticks, double value)
+    {
+        if (_size > 0 && ticks - _lastAdmitted < _spacingTicks) return false;
+        _lastAdmitted = ticks;
+        _values[_next] = value;
+        _ticks[_next] = ticks;
+        _next = (_next + 1) % Capacity;
+        if (_size < Capacity) _size++;
+        AdmittedSinceRefresh++;
+        return true;
+    }
+
+    /// <summary>Recomputes <see cref="Count"/>, <see cref="Median"/> and <see cref="Mad"/> over the window ending at <paramref name="nowTicks"/>.</summary>
+    public void Refresh(long nowTicks)
+    {
+        Span<double> scratch = stackalloc double[Capacity];
+        var n = CopyWindow(nowTicks, scratch);
+        AdmittedSinceRefresh = 0;
+        Count = n;
+        if (n == 0)
+        {
+            Median = Mad = double.NaN;
+            return;
+        }
+
+        var values = scratch[..n];
+        var median = Selection.Median(values);
+        for (var i = 0; i < n; i++) values[i] = Math.Abs(values[i] - median);
+        Median = median;
+        Mad = Selection.Median(values);
+    }
+
+    /// <summary>The values inside the window ending at <paramref name="nowTicks"/>, sorted ascending (allocates; for display).</summary>
+    public double[] SortedWindow(long nowTicks)
+    {
+        Span<double> scratch = stackalloc double[Capacity];
+        var n = CopyWindow(nowTicks, scratch);
+        var sorted = scratch[..n].ToArray();
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    private int CopyWindow(long nowTicks, Span<double> destination)
+    {
+        var n = 0;
+        for (var i = 0; i < _size; i++)
+        {
+            if (_ticks[i] > nowTicks - _windowTicks) destination[n++] = _values[i];
+        }
+
+        return n;
+    }
+
+    public void Save(MetricDetectorState state)
+    {
+        state.ReservoirValues = _values[.._size];
+        state.ReservoirTicks = _ticks[.._size];
+        state.ReservoirNext = _next;
+        state.ReservoirLastAdmitted = _lastAdmitted;
+    }
+
+    public void Load(MetricDetectorState state, long nowTicks)
+    {
+        var values = state.ReservoirValues ?? [];
+        var ticks = state.ReservoirTicks ?? [];
+        if (values.Length != ticks.Length || values.Length > Capacity) return;
+        values.CopyTo(_values, 0);
+        ticks.CopyTo(_ticks, 0);
+        _size = values.Length;
+        _next = _size < Capacity ? _size : Math.Clamp(state.ReservoirNext, 0, Capacity - 1);
+        _lastAdmitted = state.ReservoirLastAdmitted;
+        Refresh(nowTicks);
+    }
+}

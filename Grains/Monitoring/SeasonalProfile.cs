@@ -1,0 +1,104 @@
+namespace ImpactMesh.Grains.Monitoring;
+
+/// <summary>
+/// Learns how a metric departs from its rolling median by hour of day and, with two weeks of history, by day of week
+/// (UTC hours of the sample timestamps). It is used only once it has <see cref="MinHistory"/> of history and only while it
+/// explains the metric: its recent mean absolute residual must be clearly below that of the plain median.
+/// </summary>
+internal sealed class SeasonalProfile
+{
+    public static readonly TimeSpan MinHistory = TimeSpan.FromDays(3);
+    private static readonly long MinHistoryTicks = MinHistory.Ticks;
+    private static readonly long WeeklyHistoryTicks = TimeSpan.FromDays(14).Ticks;
+    private const int MinSlotSamples = 3;
+    private const float SlotRate = 0.15f;
+    private const double FitRate = 0.01;
+
+    private readonly float[] _hour = new float[24];
+    private readonly int[] _hourCount = new int[24];
+    private readonly float[] _day = new float[7];
+    private readonly int[] _dayCount = new int[7];
+    private double _plainResidual;
+    private double _seasonalResidual;
+
+    /// <summary>Mean absolute residual of the metric around median + profile (a robust scale once active).</summary>
+    public double SeasonalResidual => _seasonalResidual;
+
+    /// <summary>The offset to add to the median at <paramref name="ticks"/>, or 0 while the profile does not apply.</summary>
+    public double Offset(long ticks, long historyTicks)
+    {
+        if (historyTicks < MinHistoryTicks || !(_seasonalResidual < 0.8 * _plainResidual)) return 0;
+        return RawOffset(ticks, historyTicks);
+    }
+
+    /// <summary>True when <see cref="Offset"/> currently applies.</summary>
+    public bool IsActive(long historyTicks) => historyTicks >= MinHistoryTicks && _seasonalResidual < 0.8 * _plainResidual;
+
+    /// <summary>Learns from a residual (value minus rolling median) observed at <paramref name="ticks"/>.</summary>
+    public void Learn(long ticks, long historyTicks, double residual, double clip)
+    {
+        var predicted = RawOffset(ticks, historyTicks);
+        var plain = Math.Min(Math.Abs(residual), clip);
+        var seasonal = Math.Min(Math.Abs(residual - predicted), clip);
+        _plainResidual += FitRate * (plain - _plainResidual);
+        _seasonalResidual += FitRate * (seasonal - _seasonalResidual);
+
+        var h = Hour(ticks);
+        var c = _hourCount[h];
+        var rate = c < 6 ? 1f / (c + 1) : SlotRate;
+        _hour[h] += rate * ((float)residual - _hour[h]);
+        if (c < int.MaxValue) _hourCount[h] = c + 1;
+
+        if (historyTicks < WeeklyHistoryTicks / 2) return;
+        var d = Day(ticks);
+        var dc = _dayCount[d];
+        var dayRate = dc < 6 ? 1f / (dc + 1) : SlotRate / 4;
+        _day[d] += dayRate * ((float)(residual - _hour[h]) - _day[d]);
+        if (dc < int.MaxValue) _dayCount[d] = dc + 1;
+    }
+
+    private double RawOffset(long ticks, long historyTicks)
+    {
+        var h = Hour(ticks);
+        if (_hourCount[h] < MinSlotSamples) return 0;
+        double offset = _hour[h];
+        if (historyTicks >= WeeklyHistoryTicks)
+        {
+            var d = Day(ticks);
+            if (_dayCount[d] >= MinSlotSamples) offset += _day[d];
+        }
+
+        return offset;
+    }
+
+    private static int Hour(long ticks) => (int)(ticks / TimeSpan.TicksPerHour % 24);
+
+    // 0001-01-01 was a Monday; 0 = Sunday as in DayOfWeek.
+    private static int Day(long ticks) => (int)((ticks / TimeSpan.TicksPerDay + 1) % 7);
+
+    public void Save(MetricDetectorState state)
+    {
+        state.SeasonHour = [.. _hour];
+        state.SeasonHourCount = [.. _hourCount];
+        state.SeasonDay = [.. _day];
+        state.SeasonDayCount = [.. _dayCount];
+        state.SeasonPlainResidual = _plainResidual;
+        state.SeasonSeasonalResidual = _seasonalResidual;
+    }
+
+    public void Load(MetricDetectorState state)
+    {
+        if (state.SeasonHour is not { Length: 24 } || state.SeasonHourCount is not { Length: 24 }
+            || state.SeasonDay is not { Length: 7 } || state.SeasonDayCount is not { Length: 7 })
+        {
+            return;
+        }
+
+        state.SeasonHour.CopyTo(_hour, 0);
+        state.SeasonHourCount.CopyTo(_hourCount, 0);
+        state.SeasonDay.CopyTo(_day, 0);
+        state.SeasonDayCount.CopyTo(_dayCount, 0);
+        _plainResidual = state.SeasonPlainResidual;
+        _seasonalResidual = state.SeasonSeasonalResidual;
+    }
+}
