@@ -2,6 +2,8 @@ using ImpactMesh.LoadTests.Commands;
 
 var commands = new ICommand[]
 {
+    new NabCommand(),
+    new BenchCommand(),
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
