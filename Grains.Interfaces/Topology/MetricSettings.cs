@@ -35,8 +35,9 @@ public sealed record MetricSettings
     [Id(9)] public string? Unit { get; init; }
 
     /// <summary>
-    /// After a sample scores outside the adaptive band, the anomaly scores of the following samples are halved for this long
-    /// (data time, restarted by each further breach), so one incident scores high once. Statuses are not affected. Zero disables.
+    /// After an anomaly fires (a sample at least two band half-widths from the centre, score 0.8 or more), the anomaly scores of
+    /// the following samples are halved for this long (data time), so one incident scores high once instead of on every
+    /// sample. Statuses are not affected. Zero disables.
     /// </summary>
     [Id(10)] public TimeSpan Rearm { get; init; } = TimeSpan.FromMinutes(30);
 

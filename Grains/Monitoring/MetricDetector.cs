@@ -22,6 +22,8 @@ internal sealed class MetricDetector
     private const double MadToSigma = 1.4826;
     private const double MeanAbsToSigma = 1.2533;
     private const double RearmFactor = 0.5;
+    private const double FiringRatio = 2.0;
+    private const double MinSpreadOfStdDev = 0.6;
 
     private readonly MetricSettings _settings;
     private readonly RollingWindow _window;
@@ -137,8 +139,9 @@ internal sealed class MetricDetector
             var ratio = _threshold.Ratio(value, expected, scale);
             adaptive = AdaptiveThreshold.Severity(ratio);
             score = AdaptiveThreshold.Score(ratio);
-            if (ticks < _quietUntilTicks) score *= RearmFactor;
-            if (adaptive != HealthStatus.Ok && _rearmTicks > 0) _quietUntilTicks = ticks + _rearmTicks;
+            var quiet = ticks < _quietUntilTicks;
+            if (quiet) score *= RearmFactor;
+            if (ratio > FiringRatio && _rearmTicks > 0 && !quiet) _quietUntilTicks = ticks + _rearmTicks;
         }
 
         var fixedLevel = _threshold.StaticSeverity(value);
@@ -329,7 +332,7 @@ internal sealed class MetricDetector
         var spread = MadToSigma * _reservoir.Mad;
         var summary = _window.Summarize(_lastTicks);
         var sd = summary.Count > 1 ? summary.StdDev : 0;
-        _scale = Math.Max(Math.Max(spread, 0.1 * sd), ScaleFloor(_center));
+        _scale = Math.Max(Math.Max(spread, MinSpreadOfStdDev * sd), ScaleFloor(_center));
     }
 
     private static double ScaleFloor(double center) => Math.Max(1e-3 * Math.Abs(center), 1e-9);

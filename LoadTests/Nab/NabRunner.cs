@@ -12,14 +12,15 @@ internal static class NabRunner
 {
     public const string DetectorName = "impactmesh";
 
-    /// <summary>The settings used for every NAB file: a day of window, a day of warm-up, anomalies in both directions.</summary>
+    /// <summary>The settings used for every NAB file: six days of window, a day of warm-up, 12 h rearm, anomalies in both directions, sensitivity 1.</summary>
     public static MetricSettings Settings { get; } = new()
     {
         Direction = MetricDirection.Both,
-        Window = TimeSpan.FromDays(1),
+        Window = TimeSpan.FromDays(6),
         WarmUp = TimeSpan.FromDays(1),
-        Rearm = TimeSpan.FromHours(6),
+        Rearm = TimeSpan.FromHours(12),
     };
+
 
     /// <summary>The anomaly score of every row of <paramref name="series"/>.</summary>
     public static double[] Detect(NabSeries series, MetricSettings settings)
