@@ -37,8 +37,8 @@ internal sealed class MetricDetector
 
     private readonly int[] _recentSeconds = new int[RecentCapacity];
     private readonly float[] _recentValues = new float[RecentCapacity];
-    private readonly float[] _recentLower = new float[RecentCapacity];
-    private readonly float[] _recentUpper = new float[RecentCapacity];
+    private readonly Half[] _recentLower = new Half[RecentCapacity];
+    private readonly Half[] _recentUpper = new Half[RecentCapacity];
     private int _recentNext;
     private int _recentCount;
 
@@ -47,6 +47,8 @@ internal sealed class MetricDetector
     private long _lastTicks;
     private double _lastValue = double.NaN;
     private double _ewma = double.NaN;
+    private long _ewmaStepTicks = -1;
+    private double _ewmaAlpha;
     private double _center = double.NaN;
     private double _scale = double.NaN;
     private double _lastScore;
@@ -105,8 +107,14 @@ internal sealed class MetricDetector
         }
         else
         {
-            var alpha = 1 - Math.Exp(-(ticks - _lastTicks) / _ewmaTimeConstantTicks);
-            _ewma += alpha * (value - _ewma);
+            var dt = ticks - _lastTicks;
+            if (dt != _ewmaStepTicks)
+            {
+                _ewmaStepTicks = dt;
+                _ewmaAlpha = 1 - Math.Exp(-dt / _ewmaTimeConstantTicks);
+            }
+
+            _ewma += _ewmaAlpha * (value - _ewma);
         }
 
         _count++;
@@ -117,7 +125,7 @@ internal sealed class MetricDetector
         // Judge the sample against the baseline learned before it.
         var history = ticks - _firstTicks;
         var learned = history >= _warmUpTicks && _reservoir.Count >= MinBaselineSamples;
-        double score = 0, lower = double.NaN, upper = double.NaN;
+        double score = 0, rawScore = 0, lower = double.NaN, upper = double.NaN;
         var adaptive = HealthStatus.Ok;
         var expected = _center;
         var scale = _scale;
@@ -138,7 +146,7 @@ internal sealed class MetricDetector
             upper = _threshold.HasUpper ? expected + halfWidth : double.NaN;
             var ratio = _threshold.Ratio(value, expected, scale);
             adaptive = AdaptiveThreshold.Severity(ratio);
-            score = AdaptiveThreshold.Score(ratio);
+            score = rawScore = AdaptiveThreshold.Score(ratio);
             var quiet = ticks < _quietUntilTicks;
             if (quiet) score *= RearmFactor;
             if (ratio > FiringRatio && _rearmTicks > 0 && !quiet) _quietUntilTicks = ticks + _rearmTicks;
@@ -152,7 +160,7 @@ internal sealed class MetricDetector
             _causeValue = value;
             _causeLower = lower;
             _causeUpper = upper;
-            _causeScore = score;
+            _causeScore = rawScore;
             _causeStatic = fixedLevel >= adaptive ? fixedLevel : HealthStatus.Ok;
         }
 
@@ -174,12 +182,13 @@ internal sealed class MetricDetector
 
     /// <summary>Approximate heap bytes held by one detector (arrays, objects and fields; the metric name and settings are shared).</summary>
     public static int ApproximateBytes =>
-        ObjectBytes(34 * 8) + ArrayBytes(RecentCapacity * 4, 4) // detector fields + recent arrays
-        + ObjectBytes(6 * 8 + 8) + ArrayBytes(RollingWindow.BucketCount * 8, 6)
-        + ObjectBytes(8 * 8) + ArrayBytes(SampleReservoir.Capacity * 8, 2)
-        + ObjectBytes(2 * 8 + 4 * 8) + ArrayBytes(24 * 4, 2) + ArrayBytes(7 * 4, 2)
-        + ObjectBytes(4 * 8) + ArrayBytes(5 * 4, 1) + ArrayBytes(5 * 8, 1)
-        + ObjectBytes(4 * 8);
+        ObjectBytes(40 * 8) + ArrayBytes(RecentCapacity * 4, 2) + ArrayBytes(RecentCapacity * 2, 2) // detector + recent samples
+        + ObjectBytes(8 * 8) + ArrayBytes(RollingWindow.BucketCount * 8, 1) + ArrayBytes(RollingWindow.BucketCount * 4, 1)
+        + ArrayBytes(RollingWindow.BucketCount * 4 * 8, 1)
+        + ObjectBytes(10 * 8) + ArrayBytes(SampleReservoir.Capacity * 8, 1) + ArrayBytes(SampleReservoir.Capacity * 4, 1)
+        + ObjectBytes(3 * 8) + ArrayBytes(31 * 4, 2) // seasonal profile
+        + ObjectBytes(5 * 8) + ArrayBytes(5 * 4, 1) + ArrayBytes(5 * 8, 1) // health
+        + ObjectBytes(4 * 8); // threshold
 
     /// <summary>The wire view of the metric: status with reason, band, score, statistics and recent samples.</summary>
     public MetricHealth Snapshot()
@@ -234,6 +243,8 @@ internal sealed class MetricDetector
             LastLower = _lastLower,
             LastUpper = _lastUpper,
             QuietUntilTicks = _quietUntilTicks,
+            Center = _center,
+            Scale = _scale,
             CauseValue = _causeValue,
             CauseLower = _causeLower,
             CauseUpper = _causeUpper,
@@ -241,8 +252,8 @@ internal sealed class MetricDetector
             CauseStatic = _causeStatic,
             RecentSeconds = new int[_recentCount],
             RecentValues = new float[_recentCount],
-            RecentLower = new float[_recentCount],
-            RecentUpper = new float[_recentCount],
+            RecentLower = new Half[_recentCount],
+            RecentUpper = new Half[_recentCount],
         };
         for (var i = 0; i < _recentCount; i++)
         {
@@ -302,8 +313,9 @@ internal sealed class MetricDetector
         if (state.WindowTicks == settings.Window.Ticks)
         {
             d._window.Load(state);
-            d._reservoir.Load(state, state.LastTicks);
-            d.RefreshBaseline();
+            d._reservoir.Load(state);
+            d._center = state.Center;
+            d._scale = state.Scale;
         }
 
         d._seasonal.Load(state);
@@ -341,8 +353,8 @@ internal sealed class MetricDetector
     {
         _recentSeconds[_recentNext] = (int)Math.Min(int.MaxValue, (ticks - _firstTicks) / TimeSpan.TicksPerSecond);
         _recentValues[_recentNext] = (float)value;
-        _recentLower[_recentNext] = (float)lower;
-        _recentUpper[_recentNext] = (float)upper;
+        _recentLower[_recentNext] = (Half)lower;
+        _recentUpper[_recentNext] = (Half)upper;
         _recentNext = (_recentNext + 1) % RecentCapacity;
         if (_recentCount < RecentCapacity) _recentCount++;
     }
@@ -356,7 +368,7 @@ internal sealed class MetricDetector
         {
             var slot = RecentSlot(i);
             var at = new DateTimeOffset(_firstTicks + _recentSeconds[slot] * TimeSpan.TicksPerSecond, TimeSpan.Zero);
-            builder.Add(new MetricPoint(at, _recentValues[slot], Nullable(_recentLower[slot]), Nullable(_recentUpper[slot])));
+            builder.Add(new MetricPoint(at, _recentValues[slot], Nullable((double)_recentLower[slot]), Nullable((double)_recentUpper[slot])));
         }
 
         return builder.MoveToImmutable();
@@ -391,13 +403,13 @@ internal sealed class MetricDetector
         }
 
         var band = Band(_causeLower, _causeUpper);
-        if (status == HealthStatus.Ok) return $"{Metric} {value}{unit} within band {band} since {since}";
+        if (status == HealthStatus.Ok) return $"{Metric} {value}{unit} within {band} since {since}";
         var side = !double.IsNaN(_causeUpper) && _causeValue > _causeUpper ? "above" : "below";
-        return $"{Metric} {value}{unit} {side} band {band} (score {_causeScore.ToString("0.00", CultureInfo.InvariantCulture)}) since {since}";
+        return $"{Metric} {value}{unit} {side} {band} (score {_causeScore.ToString("0.00", CultureInfo.InvariantCulture)}) since {since}";
     }
 
     private static string Band(double lower, double upper) =>
-        double.IsNaN(lower) ? $"<= {Number(upper)}" : double.IsNaN(upper) ? $">= {Number(lower)}" : $"{Number(lower)}-{Number(upper)}";
+        double.IsNaN(lower) ? $"upper band {Number(upper)}" : double.IsNaN(upper) ? $"lower band {Number(lower)}" : $"band {Number(lower)}-{Number(upper)}";
 
     private static string Time(long ticks) =>
         new DateTimeOffset(ticks, TimeSpan.Zero).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
@@ -409,5 +421,5 @@ internal sealed class MetricDetector
 
     private static int ObjectBytes(int fieldBytes) => 16 + fieldBytes;
 
-    private static int ArrayBytes(int payloadBytes, int arrays) => arrays * (24 + payloadBytes);
+    private static int ArrayBytes(int payloadBytes, int arrays) => arrays * (24 + (payloadBytes + 7) / 8 * 8);
 }

@@ -13,12 +13,12 @@ internal sealed class RollingWindow
     private readonly long _bucketTicks;
     private readonly long[] _index = new long[BucketCount];
     private readonly int[] _count = new int[BucketCount];
-    private readonly double[] _sum = new double[BucketCount];
-    private readonly double[] _sumSquares = new double[BucketCount];
-    private readonly double[] _min = new double[BucketCount];
-    private readonly double[] _max = new double[BucketCount];
+    // Per bucket, four moments side by side: sum, sum of squares (both relative to _reference), min, max.
+    private readonly double[] _moments = new double[BucketCount * 4];
     private double _reference = double.NaN;
     private long _lastIndex = long.MinValue;
+    private long _bucketEnd = long.MinValue;
+    private int _slot;
 
     public RollingWindow(TimeSpan window)
     {
@@ -30,26 +30,32 @@ internal sealed class RollingWindow
     public void Add(long ticks, double value)
     {
         if (double.IsNaN(_reference)) _reference = value;
-        var index = Math.Max(ticks / _bucketTicks, _lastIndex);
-        _lastIndex = index;
-        var slot = (int)(index % BucketCount);
         var d = value - _reference;
-        if (_index[slot] != index)
+        var slot = _slot;
+        if (ticks >= _bucketEnd)
         {
-            _index[slot] = index;
-            _count[slot] = 1;
-            _sum[slot] = d;
-            _sumSquares[slot] = d * d;
-            _min[slot] = value;
-            _max[slot] = value;
-            return;
+            var index = Math.Max(ticks / _bucketTicks, _lastIndex);
+            _lastIndex = index;
+            _bucketEnd = (index + 1) * _bucketTicks;
+            slot = _slot = (int)(index % BucketCount);
+            if (_index[slot] != index)
+            {
+                _index[slot] = index;
+                _count[slot] = 1;
+                _moments[slot * 4] = d;
+                _moments[slot * 4 + 1] = d * d;
+                _moments[slot * 4 + 2] = value;
+                _moments[slot * 4 + 3] = value;
+                return;
+            }
         }
 
         _count[slot]++;
-        _sum[slot] += d;
-        _sumSquares[slot] += d * d;
-        if (value < _min[slot]) _min[slot] = value;
-        if (value > _max[slot]) _max[slot] = value;
+        var m = _moments.AsSpan(slot * 4, 4);
+        m[0] += d;
+        m[1] += d * d;
+        if (value < m[2]) m[2] = value;
+        if (value > m[3]) m[3] = value;
     }
 
     /// <summary>Statistics of the buckets that overlap the window ending at <paramref name="nowTicks"/>.</summary>
@@ -62,10 +68,10 @@ internal sealed class RollingWindow
         {
             if (_index[i] == long.MinValue || _index[i] <= newest - BucketCount) continue;
             n += _count[i];
-            sum += _sum[i];
-            squares += _sumSquares[i];
-            min = Math.Min(min, _min[i]);
-            max = Math.Max(max, _max[i]);
+            sum += _moments[i * 4];
+            squares += _moments[i * 4 + 1];
+            min = Math.Min(min, _moments[i * 4 + 2]);
+            max = Math.Max(max, _moments[i * 4 + 3]);
         }
 
         if (n == 0) return new WindowSummary(0, double.NaN, double.NaN, double.NaN, double.NaN);
@@ -79,10 +85,7 @@ internal sealed class RollingWindow
     {
         state.BucketIndex = [.. _index];
         state.BucketCount = [.. _count];
-        state.BucketSum = [.. _sum];
-        state.BucketSumSquares = [.. _sumSquares];
-        state.BucketMin = [.. _min];
-        state.BucketMax = [.. _max];
+        state.BucketMoments = [.. _moments];
         state.BucketReference = _reference;
         state.BucketLastIndex = _lastIndex;
     }
@@ -91,19 +94,20 @@ internal sealed class RollingWindow
     public void Load(MetricDetectorState state)
     {
         if (state.BucketIndex is not { Length: BucketCount } || state.BucketCount is not { Length: BucketCount }
-            || state.BucketSum is not { Length: BucketCount } || state.BucketSumSquares is not { Length: BucketCount }
-            || state.BucketMin is not { Length: BucketCount } || state.BucketMax is not { Length: BucketCount })
+            || state.BucketMoments is not { Length: BucketCount * 4 })
         {
             return;
         }
 
         state.BucketIndex.CopyTo(_index, 0);
         state.BucketCount.CopyTo(_count, 0);
-        state.BucketSum.CopyTo(_sum, 0);
-        state.BucketSumSquares.CopyTo(_sumSquares, 0);
-        state.BucketMin.CopyTo(_min, 0);
-        state.BucketMax.CopyTo(_max, 0);
+        state.BucketMoments.CopyTo(_moments, 0);
         _reference = state.BucketReference;
         _lastIndex = state.BucketLastIndex;
+        if (_lastIndex >= 0)
+        {
+            _bucketEnd = (_lastIndex + 1) * _bucketTicks;
+            _slot = (int)(_lastIndex % BucketCount);
+        }
     }
 }

@@ -13,7 +13,8 @@ internal sealed class SampleReservoir
     private readonly long _windowTicks;
     private readonly long _spacingTicks;
     private readonly double[] _values = new double[Capacity];
-    private readonly long[] _ticks = new long[Capacity];
+    private readonly int[] _seconds = new int[Capacity];
+    private long _originTicks = long.MinValue;
     private int _next;
     private int _size;
     private long _lastAdmitted = long.MinValue;
@@ -41,8 +42,9 @@ internal sealed class SampleReservoir
     {
         if (_size > 0 && ticks - _lastAdmitted < _spacingTicks) return false;
         _lastAdmitted = ticks;
+        if (_originTicks == long.MinValue) _originTicks = ticks;
         _values[_next] = value;
-        _ticks[_next] = ticks;
+        _seconds[_next] = Seconds(ticks);
         _next = (_next + 1) % Capacity;
         if (_size < Capacity) _size++;
         AdmittedSinceRefresh++;
@@ -81,33 +83,47 @@ internal sealed class SampleReservoir
 
     private int CopyWindow(long nowTicks, Span<double> destination)
     {
+        if (_size == 0) return 0;
+        var oldest = Seconds(nowTicks - _windowTicks);
         var n = 0;
         for (var i = 0; i < _size; i++)
         {
-            if (_ticks[i] > nowTicks - _windowTicks) destination[n++] = _values[i];
+            if (_seconds[i] > oldest) destination[n++] = _values[i];
         }
 
         return n;
     }
 
+    // Whole seconds since the first kept sample (the window is cut at second resolution).
+    private int Seconds(long ticks) => (int)Math.Clamp((ticks - _originTicks) / TimeSpan.TicksPerSecond, int.MinValue, int.MaxValue);
+
     public void Save(MetricDetectorState state)
     {
         state.ReservoirValues = _values[.._size];
-        state.ReservoirTicks = _ticks[.._size];
+        state.ReservoirSeconds = _seconds[.._size];
+        state.ReservoirOriginTicks = _originTicks;
+        state.ReservoirSinceRefresh = AdmittedSinceRefresh;
+        state.ReservoirCount = Count;
+        state.ReservoirMedian = Median;
+        state.ReservoirMad = Mad;
         state.ReservoirNext = _next;
         state.ReservoirLastAdmitted = _lastAdmitted;
     }
 
-    public void Load(MetricDetectorState state, long nowTicks)
+    public void Load(MetricDetectorState state)
     {
         var values = state.ReservoirValues ?? [];
-        var ticks = state.ReservoirTicks ?? [];
-        if (values.Length != ticks.Length || values.Length > Capacity) return;
+        var seconds = state.ReservoirSeconds ?? [];
+        if (values.Length != seconds.Length || values.Length > Capacity) return;
         values.CopyTo(_values, 0);
-        ticks.CopyTo(_ticks, 0);
+        seconds.CopyTo(_seconds, 0);
+        _originTicks = state.ReservoirOriginTicks;
         _size = values.Length;
         _next = _size < Capacity ? _size : Math.Clamp(state.ReservoirNext, 0, Capacity - 1);
         _lastAdmitted = state.ReservoirLastAdmitted;
-        Refresh(nowTicks);
+        AdmittedSinceRefresh = state.ReservoirSinceRefresh;
+        Count = state.ReservoirCount;
+        Median = state.ReservoirMedian;
+        Mad = state.ReservoirMad;
     }
 }

@@ -14,10 +14,9 @@ internal sealed class SeasonalProfile
     private const float SlotRate = 0.15f;
     private const double FitRate = 0.01;
 
-    private readonly float[] _hour = new float[24];
-    private readonly int[] _hourCount = new int[24];
-    private readonly float[] _day = new float[7];
-    private readonly int[] _dayCount = new int[7];
+    // Slots 0-23: hours of day; slots 24-30: days of week (Sunday first).
+    private readonly float[] _offset = new float[31];
+    private readonly int[] _count = new int[31];
     private double _plainResidual;
     private double _seasonalResidual;
 
@@ -44,28 +43,28 @@ internal sealed class SeasonalProfile
         _seasonalResidual += FitRate * (seasonal - _seasonalResidual);
 
         var h = Hour(ticks);
-        var c = _hourCount[h];
+        var c = _count[h];
         var rate = c < 6 ? 1f / (c + 1) : SlotRate;
-        _hour[h] += rate * ((float)residual - _hour[h]);
-        if (c < int.MaxValue) _hourCount[h] = c + 1;
+        _offset[h] += rate * ((float)residual - _offset[h]);
+        if (c < int.MaxValue) _count[h] = c + 1;
 
         if (historyTicks < WeeklyHistoryTicks / 2) return;
-        var d = Day(ticks);
-        var dc = _dayCount[d];
+        var d = 24 + Day(ticks);
+        var dc = _count[d];
         var dayRate = dc < 6 ? 1f / (dc + 1) : SlotRate / 4;
-        _day[d] += dayRate * ((float)(residual - _hour[h]) - _day[d]);
-        if (dc < int.MaxValue) _dayCount[d] = dc + 1;
+        _offset[d] += dayRate * ((float)(residual - _offset[h]) - _offset[d]);
+        if (dc < int.MaxValue) _count[d] = dc + 1;
     }
 
     private double RawOffset(long ticks, long historyTicks)
     {
         var h = Hour(ticks);
-        if (_hourCount[h] < MinSlotSamples) return 0;
-        double offset = _hour[h];
+        if (_count[h] < MinSlotSamples) return 0;
+        double offset = _offset[h];
         if (historyTicks >= WeeklyHistoryTicks)
         {
-            var d = Day(ticks);
-            if (_dayCount[d] >= MinSlotSamples) offset += _day[d];
+            var d = 24 + Day(ticks);
+            if (_count[d] >= MinSlotSamples) offset += _offset[d];
         }
 
         return offset;
@@ -78,26 +77,17 @@ internal sealed class SeasonalProfile
 
     public void Save(MetricDetectorState state)
     {
-        state.SeasonHour = [.. _hour];
-        state.SeasonHourCount = [.. _hourCount];
-        state.SeasonDay = [.. _day];
-        state.SeasonDayCount = [.. _dayCount];
+        state.SeasonOffset = [.. _offset];
+        state.SeasonCount = [.. _count];
         state.SeasonPlainResidual = _plainResidual;
         state.SeasonSeasonalResidual = _seasonalResidual;
     }
 
     public void Load(MetricDetectorState state)
     {
-        if (state.SeasonHour is not { Length: 24 } || state.SeasonHourCount is not { Length: 24 }
-            || state.SeasonDay is not { Length: 7 } || state.SeasonDayCount is not { Length: 7 })
-        {
-            return;
-        }
-
-        state.SeasonHour.CopyTo(_hour, 0);
-        state.SeasonHourCount.CopyTo(_hourCount, 0);
-        state.SeasonDay.CopyTo(_day, 0);
-        state.SeasonDayCount.CopyTo(_dayCount, 0);
+        if (state.SeasonOffset is not { Length: 31 } || state.SeasonCount is not { Length: 31 }) return;
+        state.SeasonOffset.CopyTo(_offset, 0);
+        state.SeasonCount.CopyTo(_count, 0);
         _plainResidual = state.SeasonPlainResidual;
         _seasonalResidual = state.SeasonSeasonalResidual;
     }
