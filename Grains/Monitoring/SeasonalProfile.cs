@@ -19,6 +19,9 @@ internal sealed class SeasonalProfile
     private readonly int[] _count = new int[31];
     private double _plainResidual;
     private double _seasonalResidual;
+    private long _hourStart = long.MaxValue;
+    private int _hourSlot;
+    private int _daySlot;
 
     /// <summary>Mean absolute residual of the metric around median + profile (a robust scale once active).</summary>
     public double SeasonalResidual => _seasonalResidual;
@@ -42,14 +45,15 @@ internal sealed class SeasonalProfile
         _plainResidual += FitRate * (plain - _plainResidual);
         _seasonalResidual += FitRate * (seasonal - _seasonalResidual);
 
-        var h = Hour(ticks);
+        Locate(ticks);
+        var h = _hourSlot;
         var c = _count[h];
         var rate = c < 6 ? 1f / (c + 1) : SlotRate;
         _offset[h] += rate * ((float)residual - _offset[h]);
         if (c < int.MaxValue) _count[h] = c + 1;
 
         if (historyTicks < WeeklyHistoryTicks / 2) return;
-        var d = 24 + Day(ticks);
+        var d = _daySlot;
         var dc = _count[d];
         var dayRate = dc < 6 ? 1f / (dc + 1) : SlotRate / 4;
         _offset[d] += dayRate * ((float)(residual - _offset[h]) - _offset[d]);
@@ -58,22 +62,28 @@ internal sealed class SeasonalProfile
 
     private double RawOffset(long ticks, long historyTicks)
     {
-        var h = Hour(ticks);
+        Locate(ticks);
+        var h = _hourSlot;
         if (_count[h] < MinSlotSamples) return 0;
         double offset = _offset[h];
         if (historyTicks >= WeeklyHistoryTicks)
         {
-            var d = 24 + Day(ticks);
+            var d = _daySlot;
             if (_count[d] >= MinSlotSamples) offset += _offset[d];
         }
 
         return offset;
     }
 
-    private static int Hour(long ticks) => (int)(ticks / TimeSpan.TicksPerHour % 24);
-
-    // 0001-01-01 was a Monday; 0 = Sunday as in DayOfWeek.
-    private static int Day(long ticks) => (int)((ticks / TimeSpan.TicksPerDay + 1) % 7);
+    // Finds the hour-of-day slot (0-23) and day-of-week slot (24 + DayOfWeek) of ticks, cached for the current hour.
+    private void Locate(long ticks)
+    {
+        if ((ulong)(ticks - _hourStart) < (ulong)TimeSpan.TicksPerHour) return;
+        var hours = ticks / TimeSpan.TicksPerHour;
+        _hourStart = hours * TimeSpan.TicksPerHour;
+        _hourSlot = (int)(hours % 24);
+        _daySlot = 24 + (int)((hours / 24 + 1) % 7); // 0001-01-01 was a Monday; Sunday = 0 as in DayOfWeek
+    }
 
     public void Save(MetricDetectorState state)
     {
