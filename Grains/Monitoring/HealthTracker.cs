@@ -32,6 +32,9 @@ internal sealed class HealthTracker
     /// <summary>Feeds the severity of one sample; returns true if <see cref="Status"/> changed.</summary>
     public bool Update(long ticks, HealthStatus severity)
     {
+        // The common case: healthy and no breach under way (a run at a level implies a run at level 1).
+        if (severity == HealthStatus.Ok && Status == HealthStatus.Ok && _run[1] == 0) return false;
+
         var changed = false;
         if (Status == HealthStatus.Unknown)
         {
