@@ -62,9 +62,14 @@ internal sealed class NabCommand : ICommand
                 detectTime += clock.Elapsed - started;
                 NabResults.Write(path, series, scores, fileWindows);
             }
-            else
+            else if (File.Exists(path))
             {
                 scores = NabResults.ReadScores(path);
+            }
+            else
+            {
+                Console.Error.WriteLine($"nab: missing result file {path}.");
+                return Task.FromResult(1);
             }
 
             rows += series.Count;
