@@ -9,8 +9,15 @@ namespace ImpactMesh.Grains.Monitoring;
 /// <summary>
 /// The per-metric detector a component grain holds: rolling statistics over <see cref="MetricSettings.Window"/>, a robust
 /// baseline (median and MAD of an evenly spaced sample of the window, refreshed every few samples, with an hour-of-day /
-/// day-of-week profile once it explains the data), an adaptive band with an anomaly score, static levels, and the status
-/// with hysteresis. Time is data time: the sample timestamps, and the <c>now</c> given to <see cref="CheckStale"/>.
+/// day-of-week profile once it explains the data), an adaptive band, static levels, and the status with hysteresis.
+/// <para>
+/// The status follows how far a sample lies outside the band (<see cref="AdaptiveThreshold.Severity"/>) or which static
+/// level it crosses, through <see cref="HealthTracker"/>. The anomaly score measures novelty: the band ratio r, capped so
+/// that a value no further from the centre than the window has already been on that side scores at most 0.8, mapped to
+/// r²/(1+r²); a score above 0.8 "fires", and for <see cref="MetricSettings.Rearm"/> afterwards scores are halved, so one
+/// incident scores high once. The grain exposes this same score (<see cref="MetricHealth.AnomalyScore"/>).
+/// </para>
+/// Time is data time: the sample timestamps, and the <c>now</c> given to <see cref="CheckStale"/>.
 /// Per sample the work is constant and allocation-free; memory is bounded (see <see cref="ApproximateBytes"/>).
 /// Not thread-safe: one caller at a time, as in a grain.
 /// </summary>
@@ -50,6 +57,8 @@ internal sealed class MetricDetector
     private long _ewmaStepTicks = -1;
     private double _ewmaAlpha;
     private double _center = double.NaN;
+    private double _upperExcursion;
+    private double _lowerExcursion;
     private double _scale = double.NaN;
     private double _lastScore;
     private double _lastLower = double.NaN;
@@ -129,11 +138,13 @@ internal sealed class MetricDetector
         var adaptive = HealthStatus.Ok;
         var expected = _center;
         var scale = _scale;
+        var seasonal = false;
         if (!double.IsNaN(_center))
         {
             var offset = _seasonal.Offset(ticks, history);
             if (offset != 0)
             {
+                seasonal = true;
                 expected += offset;
                 scale = Math.Max(ScaleFloor(expected), MeanAbsToSigma * _seasonal.SeasonalResidual);
             }
@@ -146,10 +157,19 @@ internal sealed class MetricDetector
             upper = _threshold.HasUpper ? expected + halfWidth : double.NaN;
             var ratio = _threshold.Ratio(value, expected, scale);
             adaptive = AdaptiveThreshold.Severity(ratio);
-            score = rawScore = AdaptiveThreshold.Score(ratio);
+            // The score measures novelty: a value no further out than the window has already been (on that side) cannot
+            // exceed the firing ratio. Not applied on the seasonal path, where the window's extremes include the cycle.
+            var novelty = ratio;
+            if (ratio > 0 && !seasonal)
+            {
+                var excursionHalfWidth = (value >= expected ? _upperExcursion : _lowerExcursion) / FiringRatio;
+                if (excursionHalfWidth > halfWidth) novelty = ratio * halfWidth / excursionHalfWidth;
+            }
+
+            score = rawScore = AdaptiveThreshold.Score(novelty);
             var quiet = ticks < _quietUntilTicks;
             if (quiet) score *= RearmFactor;
-            if (ratio > FiringRatio && _rearmTicks > 0 && !quiet) _quietUntilTicks = ticks + _rearmTicks;
+            if (novelty > FiringRatio && _rearmTicks > 0 && !quiet) _quietUntilTicks = ticks + _rearmTicks;
         }
 
         var fixedLevel = _threshold.StaticSeverity(value);
@@ -245,6 +265,8 @@ internal sealed class MetricDetector
             QuietUntilTicks = _quietUntilTicks,
             Center = _center,
             Scale = _scale,
+            UpperExcursion = _upperExcursion,
+            LowerExcursion = _lowerExcursion,
             CauseValue = _causeValue,
             CauseLower = _causeLower,
             CauseUpper = _causeUpper,
@@ -316,6 +338,8 @@ internal sealed class MetricDetector
             d._reservoir.Load(state);
             d._center = state.Center;
             d._scale = state.Scale;
+            d._upperExcursion = state.UpperExcursion;
+            d._lowerExcursion = state.LowerExcursion;
         }
 
         d._seasonal.Load(state);
@@ -345,6 +369,11 @@ internal sealed class MetricDetector
         var summary = _window.Summarize(_lastTicks);
         var sd = summary.Count > 1 ? summary.StdDev : 0;
         _scale = Math.Max(Math.Max(spread, MinSpreadOfStdDev * sd), ScaleFloor(_center));
+        if (summary.Count > 0)
+        {
+            _upperExcursion = Math.Max(0, summary.Max - _center);
+            _lowerExcursion = Math.Max(0, _center - summary.Min);
+        }
     }
 
     private static double ScaleFloor(double center) => Math.Max(1e-3 * Math.Abs(center), 1e-9);

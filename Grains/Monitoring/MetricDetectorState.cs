@@ -66,4 +66,8 @@ public sealed class MetricDetectorState
     [Id(42)] public int[] HealthRun { get; set; } = [];
     [Id(43)] public long[] HealthRunStart { get; set; } = [];
     [Id(44)] public int HealthBelowRun { get; set; }
+
+    // Novelty: the window's furthest excursions above and below the centre at the last baseline refresh
+    [Id(45)] public double UpperExcursion { get; set; }
+    [Id(46)] public double LowerExcursion { get; set; }
 }

@@ -131,6 +131,20 @@ public sealed class MetricDetectorTests
     }
 
     [Fact]
+    public void Observe_SpikeNoHigherThanOneInWindow_ScoresAtMostFiringLevelButStillBreaches()
+    {
+        var detector = Warmed(Settings with { Rearm = TimeSpan.Zero });
+
+        var first = detector.Observe(T0.AddMinutes(60), 600);
+        for (var i = 61; i < 100; i++) detector.Observe(T0.AddMinutes(i), 200);
+        var again = detector.Observe(T0.AddMinutes(100), 600);
+
+        Assert.True(first.AnomalyScore > 0.95);
+        Assert.InRange(again.AnomalyScore, 0.7, 0.8 + 1e-9);
+        Assert.True(600 > again.Upper);
+    }
+
+    [Fact]
     public void CheckStale_NoSampleForStaleAfter_BecomesUnknownThenRecovers()
     {
         var detector = Warmed(Settings, minutes: 10);
