@@ -70,4 +70,15 @@ public sealed class MetricDetectorState
     // Novelty: the window's furthest excursions above and below the centre at the last baseline refresh
     [Id(45)] public double UpperExcursion { get; set; }
     [Id(46)] public double LowerExcursion { get; set; }
+
+    // Seasonal profile: the clock hour being summed
+    [Id(47)] public long SeasonHourStart { get; set; } = long.MinValue;
+    [Id(48)] public double SeasonCurrentOffset { get; set; }
+    [Id(49)] public bool SeasonActive { get; set; }
+    [Id(50)] public int SeasonSamples { get; set; }
+    [Id(51)] public double SeasonSum { get; set; }
+    [Id(52)] public double SeasonPlainSum { get; set; }
+    [Id(53)] public double SeasonSeasonalSum { get; set; }
+    [Id(54)] public long SeasonHistory { get; set; }
+    [Id(55)] public double SeasonFitWeight { get; set; }
 }

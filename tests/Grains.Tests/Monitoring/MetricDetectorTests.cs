@@ -145,6 +145,28 @@ public sealed class MetricDetectorTests
     }
 
     [Fact]
+    public void Observe_DailyPattern_FlagsValueNormalOnlyAtOtherHours()
+    {
+        var settings = new MetricSettings
+        {
+            Direction = MetricDirection.Both, Window = TimeSpan.FromDays(1), WarmUp = TimeSpan.FromDays(1), Rearm = TimeSpan.Zero,
+        };
+        var detector = new MetricDetector("rps", settings);
+        var random = new Random(5);
+        var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        double Daily(DateTimeOffset t) => 100 + 50 * Math.Sin(2 * Math.PI * t.TimeOfDay.TotalHours / 24);
+        var t = start;
+        for (; t < start.AddDays(6).AddHours(6); t = t.AddMinutes(5)) detector.Observe(t, Daily(t) + random.NextDouble() * 4 - 2);
+
+        var usual = detector.Observe(t, Daily(t));
+        var unusual = detector.Observe(t.AddMinutes(5), 100); // the daily mean, but at the daily peak
+
+        Assert.True(usual.AnomalyScore < 0.5, $"usual {usual.AnomalyScore}");
+        Assert.True(unusual.AnomalyScore > 0.8, $"unusual {unusual.AnomalyScore}");
+        Assert.True(unusual.Lower > 120, $"band {unusual.Lower}-{unusual.Upper}");
+    }
+
+    [Fact]
     public void CheckStale_NoSampleForStaleAfter_BecomesUnknownThenRecovers()
     {
         var detector = Warmed(Settings, minutes: 10);
