@@ -206,7 +206,7 @@ internal sealed class MetricDetector
         + ObjectBytes(8 * 8) + ArrayBytes(RollingWindow.BucketCount * 8, 1) + ArrayBytes(RollingWindow.BucketCount * 4, 1)
         + ArrayBytes(RollingWindow.BucketCount * 4 * 8, 1)
         + ObjectBytes(10 * 8) + ArrayBytes(SampleReservoir.Capacity * 8, 1) + ArrayBytes(SampleReservoir.Capacity * 4, 1)
-        + ObjectBytes(3 * 8) + ArrayBytes(31 * 4, 2) // seasonal profile
+        + ObjectBytes(16 * 8) + ArrayBytes(31 * 4, 2) // seasonal profile
         + ObjectBytes(5 * 8) + ArrayBytes(5 * 4, 1) + ArrayBytes(5 * 8, 1) // health
         + ObjectBytes(4 * 8); // threshold
 
