@@ -42,12 +42,14 @@ internal sealed class MetricDetector
     private readonly double _ewmaTimeConstantTicks;
     private readonly long _rearmTicks;
 
-    private readonly int[] _recentSeconds = new int[RecentCapacity];
+    // Recent samples for charting: seconds since the previous point, value and band, as a ring (cleared after a gap of 18 h).
+    private readonly ushort[] _recentGap = new ushort[RecentCapacity];
     private readonly float[] _recentValues = new float[RecentCapacity];
-    private readonly Half[] _recentLower = new Half[RecentCapacity];
-    private readonly Half[] _recentUpper = new Half[RecentCapacity];
+    private readonly float[] _recentLower = new float[RecentCapacity];
+    private readonly float[] _recentUpper = new float[RecentCapacity];
     private int _recentNext;
     private int _recentCount;
+    private long _recentLastSeconds;
 
     private long _count;
     private long _firstTicks;
@@ -202,10 +204,10 @@ internal sealed class MetricDetector
 
     /// <summary>Approximate heap bytes held by one detector (arrays, objects and fields; the metric name and settings are shared).</summary>
     public static int ApproximateBytes =>
-        ObjectBytes(40 * 8) + ArrayBytes(RecentCapacity * 4, 2) + ArrayBytes(RecentCapacity * 2, 2) // detector + recent samples
+        ObjectBytes(41 * 8) + ArrayBytes(RecentCapacity * 4, 3) + ArrayBytes(RecentCapacity * 2, 1) // detector + recent samples
         + ObjectBytes(8 * 8) + ArrayBytes(RollingWindow.BucketCount * 8, 1) + ArrayBytes(RollingWindow.BucketCount * 4, 1)
         + ArrayBytes(RollingWindow.BucketCount * 4 * 8, 1)
-        + ObjectBytes(10 * 8) + ArrayBytes(SampleReservoir.Capacity * 8, 1) + ArrayBytes(SampleReservoir.Capacity * 4, 1)
+        + ObjectBytes(10 * 8) + ArrayBytes(SampleReservoir.Capacity * 4, 2)
         + ObjectBytes(16 * 8) + ArrayBytes(31 * 4, 2) // seasonal profile
         + ObjectBytes(5 * 8) + ArrayBytes(5 * 4, 1) + ArrayBytes(5 * 8, 1) // health
         + ObjectBytes(4 * 8); // threshold
@@ -274,13 +276,14 @@ internal sealed class MetricDetector
             CauseStatic = _causeStatic,
             RecentSeconds = new int[_recentCount],
             RecentValues = new float[_recentCount],
-            RecentLower = new Half[_recentCount],
-            RecentUpper = new Half[_recentCount],
+            RecentLower = new float[_recentCount],
+            RecentUpper = new float[_recentCount],
         };
+        var seconds = RecentSeconds();
         for (var i = 0; i < _recentCount; i++)
         {
             var slot = RecentSlot(i);
-            state.RecentSeconds[i] = _recentSeconds[slot];
+            state.RecentSeconds[i] = (int)Math.Clamp(seconds[i], int.MinValue, int.MaxValue);
             state.RecentValues[i] = _recentValues[slot];
             state.RecentLower[i] = _recentLower[slot];
             state.RecentUpper[i] = _recentUpper[slot];
@@ -322,7 +325,7 @@ internal sealed class MetricDetector
             var skip = (state.RecentSeconds?.Length ?? 0) - n;
             for (var i = 0; i < n; i++)
             {
-                d._recentSeconds[i] = state.RecentSeconds![skip + i];
+                d._recentGap[i] = i == 0 ? (ushort)0 : Gap((long)state.RecentSeconds![skip + i] - state.RecentSeconds[skip + i - 1]);
                 d._recentValues[i] = state.RecentValues[skip + i];
                 d._recentLower[i] = state.RecentLower[skip + i];
                 d._recentUpper[i] = state.RecentUpper[skip + i];
@@ -330,6 +333,7 @@ internal sealed class MetricDetector
 
             d._recentCount = n;
             d._recentNext = n % RecentCapacity;
+            d._recentLastSeconds = n > 0 ? state.RecentSeconds![skip + n - 1] : 0;
         }
 
         if (state.WindowTicks == settings.Window.Ticks)
@@ -380,24 +384,44 @@ internal sealed class MetricDetector
 
     private void AddRecent(long ticks, double value, double lower, double upper)
     {
-        _recentSeconds[_recentNext] = (int)Math.Min(int.MaxValue, (ticks - _firstTicks) / TimeSpan.TicksPerSecond);
+        var seconds = (ticks - _firstTicks) / TimeSpan.TicksPerSecond;
+        if (seconds - _recentLastSeconds > ushort.MaxValue) _recentCount = 0; // after a gap of over 18 h, start the chart afresh
+        _recentGap[_recentNext] = _recentCount == 0 ? (ushort)0 : (ushort)(seconds - _recentLastSeconds);
+        _recentLastSeconds = seconds;
         _recentValues[_recentNext] = (float)value;
-        _recentLower[_recentNext] = (Half)lower;
-        _recentUpper[_recentNext] = (Half)upper;
+        _recentLower[_recentNext] = (float)lower;
+        _recentUpper[_recentNext] = (float)upper;
         _recentNext = (_recentNext + 1) % RecentCapacity;
         if (_recentCount < RecentCapacity) _recentCount++;
     }
 
     private int RecentSlot(int i) => (_recentNext - _recentCount + i + RecentCapacity) % RecentCapacity;
 
+    private static ushort Gap(long seconds) => (ushort)Math.Clamp(seconds, 0, ushort.MaxValue);
+
+    // Seconds since the first sample of each recent point, oldest first.
+    private long[] RecentSeconds()
+    {
+        var seconds = new long[_recentCount];
+        var t = _recentLastSeconds;
+        for (var i = _recentCount - 1; i >= 0; i--)
+        {
+            seconds[i] = t;
+            t -= _recentGap[RecentSlot(i)];
+        }
+
+        return seconds;
+    }
+
     private ImmutableArray<MetricPoint> Recent()
     {
         var builder = ImmutableArray.CreateBuilder<MetricPoint>(_recentCount);
+        var seconds = RecentSeconds();
         for (var i = 0; i < _recentCount; i++)
         {
             var slot = RecentSlot(i);
-            var at = new DateTimeOffset(_firstTicks + _recentSeconds[slot] * TimeSpan.TicksPerSecond, TimeSpan.Zero);
-            builder.Add(new MetricPoint(at, _recentValues[slot], Nullable((double)_recentLower[slot]), Nullable((double)_recentUpper[slot])));
+            var at = new DateTimeOffset(_firstTicks + seconds[i] * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+            builder.Add(new MetricPoint(at, _recentValues[slot], Nullable(_recentLower[slot]), Nullable(_recentUpper[slot])));
         }
 
         return builder.MoveToImmutable();

@@ -32,8 +32,8 @@ public sealed class MetricDetectorState
     // Recent samples, oldest first (seconds after FirstTicks)
     [Id(17)] public int[] RecentSeconds { get; set; } = [];
     [Id(18)] public float[] RecentValues { get; set; } = [];
-    [Id(19)] public Half[] RecentLower { get; set; } = [];
-    [Id(20)] public Half[] RecentUpper { get; set; } = [];
+    [Id(19)] public float[] RecentLower { get; set; } = [];
+    [Id(20)] public float[] RecentUpper { get; set; } = [];
 
     // Rolling window buckets
     [Id(21)] public long[] BucketIndex { get; set; } = [];
@@ -43,7 +43,7 @@ public sealed class MetricDetectorState
     [Id(25)] public long BucketLastIndex { get; set; } = long.MinValue;
 
     // Sample reservoir (seconds after ReservoirOriginTicks)
-    [Id(26)] public double[] ReservoirValues { get; set; } = [];
+    [Id(26)] public float[] ReservoirValues { get; set; } = [];
     [Id(27)] public int[] ReservoirSeconds { get; set; } = [];
     [Id(28)] public long ReservoirOriginTicks { get; set; } = long.MinValue;
     [Id(29)] public int ReservoirNext { get; set; }

@@ -3,7 +3,7 @@ namespace ImpactMesh.Grains.Monitoring;
 /// <summary>
 /// A bounded, evenly time-spaced sample of a sliding window: a sample is kept only if it comes at least
 /// <c>window / Capacity</c> after the previously kept one, so at most <see cref="Capacity"/> samples span the window whatever
-/// the sampling rate. The robust baseline (median and MAD) is computed from it by selection (no sort) in
+/// the sampling rate. Values are kept in single precision (7 significant digits) to halve the memory. The robust baseline (median and MAD) is computed from it by selection (no sort) in
 /// <see cref="Refresh"/>, which the owner calls every few admissions; quantiles for display are computed on demand.
 /// </summary>
 internal sealed class SampleReservoir
@@ -12,7 +12,7 @@ internal sealed class SampleReservoir
 
     private readonly long _windowTicks;
     private readonly long _spacingTicks;
-    private readonly double[] _values = new double[Capacity];
+    private readonly float[] _values = new float[Capacity];
     private readonly int[] _seconds = new int[Capacity];
     private long _originTicks = long.MinValue;
     private int _next;
@@ -43,7 +43,7 @@ internal sealed class SampleReservoir
         if (_size > 0 && ticks - _lastAdmitted < _spacingTicks) return false;
         _lastAdmitted = ticks;
         if (_originTicks == long.MinValue) _originTicks = ticks;
-        _values[_next] = value;
+        _values[_next] = (float)value;
         _seconds[_next] = Seconds(ticks);
         _next = (_next + 1) % Capacity;
         if (_size < Capacity) _size++;

@@ -20,6 +20,10 @@ internal static class Selection
     }
 
     /// <summary>The <paramref name="k"/>-th smallest value (0-based); afterwards values before k are &lt;= it and after k are &gt;= it.</summary>
+    /// <remarks>
+    /// Quickselect with branch-free Lomuto partitions (data-dependent branches mispredict half the time on small arrays):
+    /// each round splits the range into &lt; pivot, = pivot and &gt; pivot, so repeated values cost no extra rounds.
+    /// </remarks>
     public static double Select(Span<double> values, int k)
     {
         var left = 0;
@@ -27,26 +31,34 @@ internal static class Selection
         while (right > left)
         {
             var pivot = MedianOfThree(values[left], values[left + (right - left) / 2], values[right]);
-            var i = left;
-            var j = right;
-            while (i <= j)
+            var less = Partition(values, left, right, pivot, orEqual: false);
+            if (k < less)
             {
-                while (values[i] < pivot) i++;
-                while (values[j] > pivot) j--;
-                if (i <= j)
-                {
-                    (values[i], values[j]) = (values[j], values[i]);
-                    i++;
-                    j--;
-                }
+                right = less - 1;
+                continue;
             }
 
-            if (k <= j) right = j;
-            else if (k >= i) left = i;
-            else return values[k];
+            var notGreater = Partition(values, less, right, pivot, orEqual: true);
+            if (k < notGreater) return pivot;
+            left = notGreater;
         }
 
         return values[k];
+    }
+
+    // Moves the values of [left, right] below the pivot (or not above it) to the front; returns where the rest starts.
+    private static int Partition(Span<double> values, int left, int right, double pivot, bool orEqual)
+    {
+        var store = left;
+        for (var i = left; i <= right; i++)
+        {
+            var v = values[i];
+            values[i] = values[store];
+            values[store] = v;
+            store += (orEqual ? v <= pivot : v < pivot) ? 1 : 0;
+        }
+
+        return store;
     }
 
     private static double MedianOfThree(double a, double b, double c) =>

@@ -232,6 +232,21 @@ public sealed class MetricDetectorTests
     }
 
     [Fact]
+    public void Snapshot_LargeValuesAndGaps_KeepsFiniteBandsAndTimestamps()
+    {
+        var detector = new MetricDetector("disk_write_bytes", Settings);
+        for (var i = 0; i < 200; i++) detector.Observe(T0.AddMinutes(i), 3e9 + (i % 10) * 1e7);
+
+        var recent = detector.Snapshot().Recent;
+
+        Assert.All(recent.Where(p => p.Upper is not null), p => Assert.True(double.IsFinite(p.Upper!.Value) && p.Upper > 3e9));
+        Assert.Equal(T0.AddMinutes(199), recent[^1].Timestamp);
+        detector.Observe(T0.AddDays(2), 3e9);
+        Assert.Equal([T0.AddDays(2)], detector.Snapshot().Recent.Select(p => p.Timestamp)); // a gap of over 18 h starts afresh
+        Assert.NotNull(System.Text.Json.JsonSerializer.Serialize(detector.Snapshot().Recent));
+    }
+
+    [Fact]
     public void ToState_FromState_ContinuesIdentically()
     {
         var original = Warmed(Settings with { Direction = MetricDirection.Both }, minutes: 4000, seed: 3);
