@@ -438,9 +438,18 @@ internal sealed class MetricDetector
         }
 
         var since = Time(_health.SinceTicks);
-        var value = Number(_causeValue);
         var unit = string.IsNullOrEmpty(_settings.Unit) ? "" : " " + _settings.Unit;
-        if (_causeStatic != HealthStatus.Ok && status != HealthStatus.Ok)
+        if (status == HealthStatus.Ok)
+        {
+            // Healthy: describe the latest sample.
+            return double.IsNaN(_lastLower) && double.IsNaN(_lastUpper)
+                ? $"{Metric} {Number(_lastValue)}{unit}, learning its baseline until {Time(_firstTicks + _warmUpTicks)}"
+                : $"{Metric} {Number(_lastValue)}{unit} within {Band(_lastLower, _lastUpper)}, ok since {since}";
+        }
+
+        // Raised: describe the sample that raised (or last lowered) the status.
+        var value = Number(_causeValue);
+        if (_causeStatic != HealthStatus.Ok)
         {
             var level = _causeStatic == HealthStatus.Critical ? _settings.Critical : _settings.Warning;
             var word = _settings.Direction == MetricDirection.LowerIsWorse ? "below" : "above";
@@ -448,15 +457,8 @@ internal sealed class MetricDetector
             return $"{Metric} {value}{unit} {word} {name} level {Number(level ?? double.NaN)} since {since}";
         }
 
-        if (double.IsNaN(_causeLower) && double.IsNaN(_causeUpper))
-        {
-            return status == HealthStatus.Ok
-                ? $"{Metric} {value}{unit}, learning its baseline until {Time(_firstTicks + _warmUpTicks)}"
-                : $"{Metric} {value}{unit} since {since}";
-        }
-
+        if (double.IsNaN(_causeLower) && double.IsNaN(_causeUpper)) return $"{Metric} {value}{unit} since {since}";
         var band = Band(_causeLower, _causeUpper);
-        if (status == HealthStatus.Ok) return $"{Metric} {value}{unit} within {band} since {since}";
         var side = !double.IsNaN(_causeUpper) && _causeValue > _causeUpper ? "above" : "below";
         return $"{Metric} {value}{unit} {side} {band} (score {_causeScore.ToString("0.00", CultureInfo.InvariantCulture)}) since {since}";
     }

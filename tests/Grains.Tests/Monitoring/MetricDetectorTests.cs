@@ -95,6 +95,18 @@ public sealed class MetricDetectorTests
     }
 
     [Fact]
+    public void Snapshot_Healthy_DescribesLatestSample()
+    {
+        var learning = Warmed(Settings, minutes: 10);
+        var learned = Warmed(Settings, minutes: 100);
+        learning.Observe(T0.AddMinutes(10), 201);
+        learned.Observe(T0.AddMinutes(100), 201);
+
+        Assert.Equal("latency_ms 201 ms, learning its baseline until 10:30:00", learning.Snapshot().Reason);
+        Assert.Matches(@"^latency_ms 201 ms within upper band 2\d\d, ok since 10:00:00$", learned.Snapshot().Reason);
+    }
+
+    [Fact]
     public void Observe_NormalNoise_StaysOkWithLowScores()
     {
         var detector = Warmed(Settings, minutes: 600, seed: 7);
