@@ -82,6 +82,13 @@ internal sealed class NabCommand : ICommand
             : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"NAB {detector}: {corpus.Count} files, {rows:N0} rows, {files.Sum(f => f.ScoredWindowCount)} windows{speed}"));
+        if (scoreOnly is null)
+        {
+            var st = NabRunner.Settings;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"settings (every file): Direction={st.Direction} Window={st.Window} WarmUp={st.WarmUp} Rearm={st.Rearm} Sensitivity={st.Sensitivity}"));
+        }
+
         Console.WriteLine($"{"profile",-20} {"threshold",-18} {"raw",12} {"normalized",11} {"TP",6} {"FP",6} {"FN",7} {"TN",8}");
         foreach (var r in results)
         {
