@@ -3,6 +3,8 @@ using ImpactMesh.LoadTests.Commands;
 var commands = new ICommand[]
 {
     new TopologyLoadCommand(),
+    new NabCommand(),
+    new BenchCommand(),
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")

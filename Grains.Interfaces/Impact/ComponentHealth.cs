@@ -5,7 +5,8 @@ namespace ImpactMesh.Grains.Interfaces.Impact;
 
 /// <summary>
 /// What a component knows about its health: its status (the worse of its own and the one derived from its dependencies),
-/// why, since when, its root causes with impact paths, what set its own status, and its recent status history.
+/// why, since when, its root causes with impact paths, what set its own status, its recent status history, and each
+/// metric's statistics, adaptive band, anomaly score and status with reason.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ImpactMesh.ComponentHealth")]
 public sealed record ComponentHealth(
@@ -20,4 +21,5 @@ public sealed record ComponentHealth(
     [property: Id(8)] ImmutableArray<RootCause> RootCauses,
     [property: Id(9)] int TotalRootCauses,
     [property: Id(10)] ImmutableArray<ExternalStatus> Events,
-    [property: Id(11)] ImmutableArray<StatusChange> History);
+    [property: Id(11)] ImmutableArray<StatusChange> History,
+    [property: Id(12)] ImmutableArray<MetricHealth> Metrics);

@@ -34,5 +34,12 @@ public sealed record MetricSettings
     /// <summary>Optional unit for display ("ms", "%", "req/s").</summary>
     [Id(9)] public string? Unit { get; init; }
 
+    /// <summary>
+    /// After an anomaly fires (a sample scoring above 0.8: more than two band half-widths out and beyond anything the window
+    /// has seen on that side), the anomaly scores of the following samples are halved for this long (data time), so one
+    /// incident scores high once instead of on every sample. Statuses are not affected. Zero disables.
+    /// </summary>
+    [Id(10)] public TimeSpan Rearm { get; init; } = TimeSpan.FromMinutes(30);
+
     public static MetricSettings Default { get; } = new();
 }

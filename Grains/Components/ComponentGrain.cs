@@ -6,6 +6,7 @@ using ImpactMesh.Grains.Interfaces.Impact;
 using ImpactMesh.Grains.Interfaces.Topology;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 
 namespace ImpactMesh.Grains.Components;
@@ -19,6 +20,7 @@ namespace ImpactMesh.Grains.Components;
 public sealed partial class ComponentGrain(
     [PersistentState("component", StorageNames.State)] IPersistentState<ComponentState> state,
     [FromKeyedServices(ServiceKeys.Time)] TimeProvider time,
+    IOptions<MetricsOptions> metricsOptions,
     ILogger<ComponentGrain> logger) : Grain, IComponentGrain
 {
     private const int HistoryInResponse = 50;
@@ -32,6 +34,9 @@ public sealed partial class ComponentGrain(
     private IAsyncStream<ImpactChange> _stream = null!;
     private IGrainTimer? _expiryTimer;
     private IGrainTimer? _persistTimer;
+    private IGrainTimer? _staleTimer;
+    private IGrainTimer? _detectorTimer;
+    private ComponentMetrics _metrics = null!;
     private bool _dirty;
     private DateTimeOffset? _since;
 
@@ -40,6 +45,7 @@ public sealed partial class ComponentGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _own = new OwnHealth(state.State.Events);
+        _metrics = new ComponentMetrics(metricsOptions.Value);
         _timeline = new StatusTimeline(state.State.Timeline);
         _since = _timeline.Last?.At;
         _stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ImpactChange>(StreamNames.Impact);
@@ -48,6 +54,12 @@ public sealed partial class ComponentGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (metricsOptions.Value.PersistDetectors && _metrics.Count > 0)
+        {
+            state.State.Detectors = _metrics.ToState();
+            _dirty = true;
+        }
+
         if (_dirty) await PersistAsync();
     }
 
@@ -66,6 +78,10 @@ public sealed partial class ComponentGrain(
         }
 
         var changes = ImpactChanges.None;
+        _metrics.Configure(relations.Definition.Metrics, _node is null ? state.State.Detectors : null);
+        var (metricStatus, metricReason) = _metrics.Health();
+        _own.SetMetrics(metricStatus, metricReason);
+        ScheduleMetricTimers();
         if (_node is null)
         {
             // Reports are ordered by sequence; starting from the wall clock keeps a reactivated grain's reports newer than
@@ -79,7 +95,7 @@ public sealed partial class ComponentGrain(
         }
         else
         {
-            changes = _node.Reconfigure(relations.Definition, NonPropagating(relations));
+            changes = _node.Reconfigure(relations.Definition, NonPropagating(relations)) | _node.SetOwnStatus(_own.Status, _own.Reason);
         }
 
         await ProcessAsync(HealthStatus.Ok, changes, at);
@@ -94,6 +110,19 @@ public sealed partial class ComponentGrain(
     {
         await EnsureConfiguredAsync();
         return _relations;
+    }
+
+    public async Task<SampleBatchResult> RecordSamplesAsync(ImmutableArray<MetricSample> samples)
+    {
+        if (!await EnsureConfiguredAsync()) return new SampleBatchResult(0, [], UnknownComponent: true);
+        var (rejected, latest) = _metrics.Observe(samples, time.GetUtcNow());
+        if (latest is { } at)
+        {
+            ScheduleMetricTimers();
+            await UpdateMetricHealthAsync(at);
+        }
+
+        return new SampleBatchResult(samples.Length - rejected.Length, rejected);
     }
 
     public async Task ApplyReportAsync(ImpactReport report)
@@ -116,7 +145,7 @@ public sealed partial class ComponentGrain(
         var node = _node!;
         return new ComponentHealth(
             Id, node.Status, node.Reason, _since, node.OwnStatus, node.OwnReason, node.DerivedStatus, state.State.Maintenance,
-            node.RootCauses, node.TotalRootCauses, [.. _own.Events], _timeline.Recent(HistoryInResponse));
+            node.RootCauses, node.TotalRootCauses, [.. _own.Events], _timeline.Recent(HistoryInResponse), _metrics.Snapshot());
     }
 
     public Task<ImmutableArray<StatusChange>> GetTimelineAsync(DateTimeOffset from, DateTimeOffset to) =>
@@ -144,6 +173,41 @@ public sealed partial class ComponentGrain(
         ScheduleExpiry();
         await ProcessAsync(before, _node.SetMaintenance(maintenance is not null), maintenance?.From ?? time.GetUtcNow());
         return true;
+    }
+
+    /// <summary>Passes a change of the metrics' health on as the component's own status, at data time <paramref name="at"/>.</summary>
+    private async Task UpdateMetricHealthAsync(DateTimeOffset at)
+    {
+        var (status, reason) = _metrics.Health();
+        if (!_own.SetMetrics(status, reason) || _node is null) return;
+        var before = _node.Status;
+        await ProcessAsync(before, _node.SetOwnStatus(_own.Status, _own.Reason), at, ownChanged: true);
+    }
+
+    /// <summary>Checks for stale metrics regularly, and persists learned detectors when configured to.</summary>
+    private void ScheduleMetricTimers()
+    {
+        if (_metrics.Count == 0) return;
+        if (_staleTimer is null)
+        {
+            var period = TimeSpan.FromSeconds(Math.Clamp(_metrics.Detectors.Min(d => d.Settings.StaleAfter.TotalSeconds) / 4, 1, 60));
+            _staleTimer = this.RegisterGrainTimer(async _ =>
+            {
+                var now = time.GetUtcNow();
+                if (_metrics.CheckStale(now)) await UpdateMetricHealthAsync(now);
+            }, new GrainTimerCreationOptions(period, period));
+        }
+
+        if (_detectorTimer is null && metricsOptions.Value.PersistDetectors)
+        {
+            var every = metricsOptions.Value.PersistDetectorsEvery;
+            _detectorTimer = this.RegisterGrainTimer(_ =>
+            {
+                state.State.Detectors = _metrics.ToState();
+                MarkDirty();
+                return Task.CompletedTask;
+            }, new GrainTimerCreationOptions(every, every));
+        }
     }
 
     private async Task<bool> EnsureConfiguredAsync()

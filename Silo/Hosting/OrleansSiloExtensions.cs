@@ -3,6 +3,7 @@ using System.Net;
 using ImpactMesh.Grains;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using ImpactMesh.Grains.Components;
 using ImpactMesh.Grains.Hosting;
 using Orleans.Persistence;
 using StackExchange.Redis;
@@ -28,6 +29,8 @@ public static class OrleansSiloExtensions
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section)
             .PostConfigure(o => o.Redis = redis);
         builder.Services.AddHostedService<SampleTopologyLoader>();
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section)
+            .PostConfigure(o => o.PersistDetectors |= redis is not null && configuration[$"{MetricsOptions.Section}:PersistDetectors"] is null);
 
         builder.UseOrleans(silo =>
         {
