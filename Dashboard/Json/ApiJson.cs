@@ -5,7 +5,7 @@ namespace ImpactMesh.Dashboard.Json;
 
 /// <summary>
 /// The JSON form of the HTTP API and the SignalR hub: camelCase fields, enumerations in kebab-case
-/// (<c>higher-is-worse</c>, <c>critical</c>), absent values left out. Topology documents read back what it writes.
+/// (<c>higher-is-worse</c>, <c>critical</c>), absent values left out, NaN as "NaN". Topology documents read back what it writes.
 /// </summary>
 public static class ApiJson
 {
@@ -14,6 +14,9 @@ public static class ApiJson
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = null;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+
+        // Statistics of a metric without data are NaN; JSON has no NaN, so they are written as the string "NaN".
+        options.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.Converters.Add(new AdditionalRuleJsonConverter());
         options.Converters.Add(new RelationJsonConverter());

@@ -20,7 +20,7 @@ internal static partial class TopologyDocumentReader
     private static readonly string[] AdditionalRuleFields = ["set", "when", "count", "percent", "weight", "weightPercent", "status"];
     private static readonly string[] MeasureFields = ["count", "percent", "weight", "weightPercent"];
     private static readonly string[] MetricFields =
-        ["direction", "warning", "critical", "sensitivity", "window", "warmUp", "raiseAfter", "clearAfter", "staleAfter", "unit"];
+        ["direction", "warning", "critical", "sensitivity", "window", "warmUp", "raiseAfter", "clearAfter", "staleAfter", "rearm", "unit"];
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
@@ -306,6 +306,7 @@ internal static partial class TopologyDocumentReader
             RaiseAfter = reader.Integer("raiseAfter", 1, 1000) ?? defaults.RaiseAfter,
             ClearAfter = reader.Integer("clearAfter", 1, 1000) ?? defaults.ClearAfter,
             StaleAfter = reader.Duration("staleAfter", TimeSpan.FromSeconds(1), TimeSpan.FromDays(35)) ?? defaults.StaleAfter,
+            Rearm = reader.Duration("rearm", TimeSpan.Zero, TimeSpan.FromDays(7)) ?? defaults.Rearm,
             Unit = reader.String("unit"),
         };
 

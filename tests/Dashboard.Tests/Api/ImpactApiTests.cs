@@ -32,7 +32,11 @@ public sealed class ImpactApiTests(ImpactMeshFactory factory) : IClassFixture<Im
         foreach (var id in new[] { "dns", "db-a", "db-b" })
         {
             await _operator.PostAsync($"/api/components/{id}/events", Json("""{"status":"ok"}"""), Ct);
+            await _operator.DeleteAsync($"/api/components/{id}/maintenance", Ct);
         }
+
+        // Tests of this class share the estate: start each from a quiet one, as the impact index sees it.
+        await EventuallyAsync(async () => (await GetAsync("/api/impact")).GetProperty("components").GetArrayLength() == 0, "a quiet estate");
     }
 
     private async Task<JsonElement> GetAsync(string url) => await _viewer.GetFromJsonAsync<JsonElement>(url, Ct);
