@@ -181,6 +181,27 @@ public sealed class ComponentGrainTests(ClusterFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task RecordSamples_MetricBreaches_ComponentAndDependentsKnowWhy()
+    {
+        await LoadAsync("components:\n  - { id: p7-svc, kind: service, dependsOn: [p7-db] }\n  - { id: p7-db, kind: database, metrics: { latency_ms: { critical: 500, raiseAfter: 2 } } }");
+        var db = Component("p7-db");
+        Assert.Equal(HealthStatus.Unknown, await StatusAsync("p7-db"));
+        var now = ClusterFixture.Time.GetUtcNow();
+
+        var result = await db.RecordSamplesAsync([new MetricSample("latency_ms", 20, now.AddSeconds(-30)), new MetricSample("latency_ms", 900, now.AddSeconds(-20)), new MetricSample("latency_ms", 950, now.AddSeconds(-10))]);
+
+        Assert.Equal(3, result.Accepted);
+        await WaitForAsync(async () => await StatusAsync("p7-svc") == HealthStatus.Critical, "service critical from the database's latency");
+        var health = (await db.GetHealthAsync())!;
+        var metric = Assert.Single(health.Metrics);
+        Assert.Equal(("latency_ms", HealthStatus.Critical, 950d), (metric.Metric, metric.Status, metric.LastValue!.Value));
+        Assert.Contains("latency_ms", health.OwnReason);
+        Assert.Equal(now.AddSeconds(-10), health.Since);
+        var unknown = await Component("p7-nope").RecordSamplesAsync([new MetricSample("x", 1, now)]);
+        Assert.True(unknown.UnknownComponent);
+    }
+
     private static string RandomGraph(Random random, string prefix, int count)
     {
         var text = new StringBuilder("components:\n");
