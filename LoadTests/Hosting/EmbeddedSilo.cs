@@ -41,6 +41,7 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
             ["Orleans:GatewayPort"] = FreePort().ToString(),
             ["ImpactMesh:SampleTopology"] = "",
             ["ImpactMesh:Redis"] = "",
+            ["ImpactMesh:DemoFeed"] = "false",
             ["ImpactMesh:Security:AdminKey"] = adminKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Error",

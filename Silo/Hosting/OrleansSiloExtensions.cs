@@ -29,6 +29,7 @@ public static class OrleansSiloExtensions
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section)
             .PostConfigure(o => o.Redis = redis);
         builder.Services.AddHostedService<SampleTopologyLoader>();
+        builder.Services.AddHostedService<DemoFeed>();
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section)
             .PostConfigure(o => o.PersistDetectors |= redis is not null && configuration[$"{MetricsOptions.Section}:PersistDetectors"] is null);
 

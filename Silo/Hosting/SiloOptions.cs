@@ -20,4 +20,10 @@ public sealed class SiloOptions
     /// nothing with Redis). Set to an empty string to start with an empty graph.
     /// </summary>
     public string? SampleTopology { get; set; }
+
+    /// <summary>
+    /// Sends simulated samples to the declared metrics so the demo estate comes alive (see <see cref="DemoFeed"/>).
+    /// On in appsettings.json for the embedded default; never used with Redis.
+    /// </summary>
+    public bool DemoFeed { get; set; }
 }

@@ -26,6 +26,7 @@ public class ImpactMeshFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
         builder.UseSetting("ImpactMesh:SampleTopology", SampleTopology);
         builder.UseSetting("ImpactMesh:Redis", "");
+        builder.UseSetting("ImpactMesh:DemoFeed", "false");
         string[][] keys = [[ViewerKey, "viewer"], [OperatorKey, "operator"], [AdminKey, "admin"]];
         for (var i = 0; i < keys.Length; i++)
         {

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using ImpactMesh.Grains.Interfaces;
+using ImpactMesh.Grains.Interfaces.Health;
+using ImpactMesh.Grains.Interfaces.Topology;
+using Microsoft.Extensions.Options;
+
+namespace ImpactMesh.Silo.Hosting;
+
+/// <summary>
+/// A simulated metric feed for the embedded demo: every <see cref="Interval"/> it sends each declared metric of the
+/// sample estate a plausible value (a daily wave plus noise, well inside any static level), through the same grain
+/// path adapters use, so the map turns from Unknown to Ok and the detectors learn. The values are simulated, the feed
+/// says so in the log, and it runs only with <c>ImpactMesh:DemoFeed=true</c> (the embedded default) — never with Redis.
+/// Failures are left to the operator (the API's events, or real samples), so what the map shows is what was done.
+/// </summary>
+internal sealed partial class DemoFeed(IGrainFactory grains, IOptions<SiloOptions> options, [FromKeyedServices(ServiceKeys.Time)] TimeProvider time, ILogger<DemoFeed> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.DemoFeed || options.Value.Redis is not null) return;
+        LogStarted(logger, Interval);
+        var random = new Random(1);
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                var snapshot = await grains.GetGrain<ITopologyGrain>(ITopologyGrain.Key).GetSnapshotAsync();
+                var now = time.GetUtcNow();
+                var wave = Math.Sin(now.TimeOfDay.TotalHours / 24 * 2 * Math.PI);
+                await Task.WhenAll(snapshot.Components.Where(c => !c.Metrics.IsEmpty).Select(c =>
+                {
+                    ImmutableArray<MetricSample> samples = [.. c.Metrics.Select(m => new MetricSample(m.Key, Plausible(m.Value, wave, random), now))];
+                    return grains.GetGrain<IComponentGrain>(c.Id).RecordSamplesAsync(samples);
+                }));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>A value in the metric's normal range: below (or, for lower-is-worse, above) its static levels.</summary>
+    private static double Plausible(MetricSettings settings, double wave, Random random)
+    {
+        var level = settings.Warning ?? settings.Critical;
+        var normal = settings.Direction == MetricDirection.LowerIsWorse
+            ? (level ?? 50) * 2.5
+            : level is { } l ? l * 0.4 : 100;
+        return Math.Round(Math.Max(0, normal * (1 + 0.15 * wave + 0.05 * (random.NextDouble() - 0.5))), 2);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo feed: sending SIMULATED metric samples to the sample estate every {Interval} (ImpactMesh:DemoFeed=false turns it off)")]
+    private static partial void LogStarted(ILogger logger, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo feed: a round of samples failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
