@@ -145,7 +145,7 @@ public sealed partial class ComponentGrain(
         var node = _node!;
         return new ComponentHealth(
             Id, node.Status, node.Reason, _since, node.OwnStatus, node.OwnReason, node.DerivedStatus, state.State.Maintenance,
-            node.RootCauses, node.TotalRootCauses, [.. _own.Events], _timeline.Recent(HistoryInResponse), _metrics.Snapshot());
+            node.RootCauses, node.TotalRootCauses, [.. _own.Active], _timeline.Recent(HistoryInResponse), _metrics.Snapshot());
     }
 
     public Task<ImmutableArray<StatusChange>> GetTimelineAsync(DateTimeOffset from, DateTimeOffset to) =>
@@ -156,11 +156,11 @@ public sealed partial class ComponentGrain(
         if (!await EnsureConfiguredAsync()) return false;
         await ExpireAsync();
         var before = _node!.Status;
-        _own.Record(status);
+        var changed = _own.Record(status);
         state.State.Events = [.. _own.Events];
         MarkDirty();
         ScheduleExpiry();
-        await ProcessAsync(before, _node.SetOwnStatus(_own.Status, _own.Reason), status.At, ownChanged: true);
+        await ProcessAsync(before, _node.SetOwnStatus(_own.Status, _own.Reason), status.At, ownChanged: changed);
         return true;
     }
 

@@ -5,7 +5,8 @@ namespace ImpactMesh.Grains.Components;
 
 /// <summary>
 /// A component's own health: the worst of its metrics' status and of the external statuses set on it (one per source,
-/// each until it expires or its source sets Ok), with the reason of the worst one.
+/// each until it expires or its source sets Ok), with the reason of the worst one. Per source the event with the latest
+/// timestamp wins, whatever order events arrive in (an Ok is kept as the source's latest word).
 /// </summary>
 internal sealed class OwnHealth
 {
@@ -22,10 +23,14 @@ internal sealed class OwnHealth
 
     public string Reason { get; private set; } = "";
 
+    /// <summary>Every source's latest event, the Ok ones included (they keep an older, late event from counting).</summary>
     public IReadOnlyCollection<ExternalStatus> Events => _events.Values;
 
+    /// <summary>The external statuses that count now (not Ok).</summary>
+    public IEnumerable<ExternalStatus> Active => _events.Values.Where(e => e.Status != HealthStatus.Ok);
+
     /// <summary>The earliest time an external status expires, if any.</summary>
-    public DateTimeOffset? NextExpiry => _events.Values.Min(e => e.ExpiresAt);
+    public DateTimeOffset? NextExpiry => Active.Min(e => e.ExpiresAt);
 
     /// <summary>Sets the status from the metrics; true when the own status or reason changed.</summary>
     public bool SetMetrics(HealthStatus status, string reason)
@@ -34,20 +39,23 @@ internal sealed class OwnHealth
         return Recompute();
     }
 
-    /// <summary>Sets (or with Ok clears) one source's external status; true when the own status or reason changed.</summary>
+    /// <summary>
+    /// Sets (or with Ok clears) one source's external status, unless the source already said something later;
+    /// true when the own status or reason changed.
+    /// </summary>
     public bool Record(ExternalStatus status)
     {
-        if (status.Status == HealthStatus.Ok) _events.Remove(status.Source);
-        else _events[status.Source] = status;
+        if (_events.TryGetValue(status.Source, out var known) && known.At > status.At) return false;
+        _events[status.Source] = status;
         return Recompute();
     }
 
     /// <summary>Drops the external statuses expired at <paramref name="now"/>; returns the time the last one expired, or null when none did.</summary>
     public DateTimeOffset? Expire(DateTimeOffset now)
     {
-        var expired = _events.Values.Where(e => e.ExpiresAt <= now).ToList();
+        var expired = Active.Where(e => e.ExpiresAt <= now).ToList();
         if (expired.Count == 0) return null;
-        foreach (var e in expired) _events.Remove(e.Source);
+        foreach (var e in expired) _events[e.Source] = e with { Status = HealthStatus.Ok, Message = "expired", ExpiresAt = null };
         Recompute();
         return expired.Max(e => e.ExpiresAt);
     }
@@ -56,7 +64,7 @@ internal sealed class OwnHealth
     {
         var status = _metricStatus;
         var reason = _metricReason;
-        foreach (var e in _events.Values.OrderBy(e => e.Source, StringComparer.Ordinal))
+        foreach (var e in Active.OrderBy(e => e.Source, StringComparer.Ordinal))
         {
             if (!status.IsKnown() || (e.Status.IsKnown() && e.Status > status))
             {

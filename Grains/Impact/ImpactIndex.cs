@@ -12,6 +12,15 @@ internal sealed class ImpactIndex
 {
     private readonly Dictionary<string, IncidentComponent> _components = new(StringComparer.Ordinal);
 
+    public ImpactIndex(IEnumerable<IncidentComponent> components, DateTimeOffset? lastChangeAt)
+    {
+        foreach (var component in components) _components[component.Id] = component;
+        LastChangeAt = lastChangeAt;
+    }
+
+    /// <summary>Every component the index holds (not Ok, own status not Ok, or in maintenance).</summary>
+    public IEnumerable<IncidentComponent> Components => _components.Values;
+
     public DateTimeOffset? LastChangeAt { get; private set; }
 
     public int Count => _components.Count;

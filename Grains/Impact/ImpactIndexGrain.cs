@@ -13,19 +13,28 @@ namespace ImpactMesh.Grains.Impact;
 /// storm of changes becomes a few messages. A slow or dead observer is dropped, never waited for.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.ImpactNamespace)]
-public sealed partial class ImpactIndexGrain(ILogger<ImpactIndexGrain> logger) : Grain, IImpactIndexGrain, IStreamSubscriptionObserver
+public sealed partial class ImpactIndexGrain(
+    [PersistentState("impact-index", StorageNames.State)] IPersistentState<ImpactIndexState> state,
+    ILogger<ImpactIndexGrain> logger) : Grain, IImpactIndexGrain, IStreamSubscriptionObserver
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan PersistInterval = TimeSpan.FromSeconds(1);
 
-    private readonly ImpactIndex _index = new();
+    private ImpactIndex _index = null!;
+    private bool _dirty;
     private readonly Dictionary<string, ImpactChange> _pending = new(StringComparer.Ordinal);
     private readonly ObserverManager<IImpactObserver> _observers = new(TimeSpan.FromMinutes(2), logger);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = true });
+        // The index is what /api/impact and what-if read: it stays active, and survives a move to another silo through storage.
+        _index = new ImpactIndex(state.State.Components, state.State.LastChangeAt);
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = true, KeepAlive = true });
+        this.RegisterGrainTimer(PersistAsync, new GrainTimerCreationOptions(PersistInterval, PersistInterval) { KeepAlive = true });
         return Task.CompletedTask;
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => PersistAsync(cancellationToken);
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<ImpactChange>().ResumeAsync(OnNextAsync);
@@ -49,6 +58,7 @@ public sealed partial class ImpactIndexGrain(ILogger<ImpactIndexGrain> logger) :
     private Task OnNextAsync(ImpactChange change, StreamSequenceToken? token)
     {
         _index.Apply(change);
+        _dirty = true;
         if (_observers.Count > 0) _pending[change.Component] = change;
         return Task.CompletedTask;
     }
@@ -67,6 +77,25 @@ public sealed partial class ImpactIndexGrain(ILogger<ImpactIndexGrain> logger) :
             LogNotifyFailed(logger, batch.Length, e);
         }
     }
+
+    private async Task PersistAsync(CancellationToken cancellationToken)
+    {
+        if (!_dirty) return;
+        _dirty = false;
+        state.State = new ImpactIndexState { Components = [.. _index.Components], LastChangeAt = _index.LastChangeAt };
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _dirty = true;
+            LogPersistFailed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not persist the impact index; retrying")]
+    private static partial void LogPersistFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not forward {Count} impact changes to every observer")]
     private static partial void LogNotifyFailed(ILogger logger, int count, Exception exception);

@@ -77,8 +77,7 @@ public sealed class MetricsApiTests(ImpactMeshFactory factory) : IClassFixture<I
         while (DateTime.UtcNow < deadline);
         Assert.Equal("critical", status);
         var db = await viewer.GetFromJsonAsync<JsonElement>("/api/components/m-db", Ct);
-        var metric = db.GetProperty("health").GetProperty("metrics")[0];
-        Assert.Equal("latency_ms", metric.GetProperty("metric").GetString());
+        var metric = db.GetProperty("health").GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == "latency_ms");
         Assert.Equal(900, metric.GetProperty("lastValue").GetDouble());
     }
 

@@ -202,6 +202,22 @@ public sealed class ComponentGrainTests(ClusterFixture fixture)
         Assert.True(unknown.UnknownComponent);
     }
 
+    [Fact]
+    public async Task RecordEvent_FailAndRecoverBeforePropagationFinishes_EndsOkEverywhere()
+    {
+        var chain = string.Join("\n", Enumerable.Range(0, 30).Select(i => $"  - {{ id: p8-{i}, kind: {(i == 29 ? "service" : "host")}{(i > 0 ? $", dependsOn: [p8-{i - 1}]" : "")} }}"));
+        await LoadAsync("components:\n" + chain);
+
+        // The recovery is sent while the failure is still travelling up the 30-deep chain.
+        var fail = FailAsync("p8-0", HealthStatus.Critical, At);
+        var recover = FailAsync("p8-0", HealthStatus.Ok, At.AddSeconds(1));
+        await Task.WhenAll(fail, recover);
+
+        await WaitForAsync(async () => await StatusAsync("p8-29") == HealthStatus.Ok && await StatusAsync("p8-15") == HealthStatus.Ok, "the chain ends Ok");
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.Equal(HealthStatus.Ok, await StatusAsync("p8-29"));
+    }
+
     private static string RandomGraph(Random random, string prefix, int count)
     {
         var text = new StringBuilder("components:\n");
