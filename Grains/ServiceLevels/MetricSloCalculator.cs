@@ -36,7 +36,7 @@ internal static class MetricSloCalculator
         }
         else if (!meanOfSamples)
         {
-            achieved = 100.0 * errors / requests;
+            achieved = requests > 0 ? 100.0 * errors / requests : null;
             budget = new ErrorBudget(requests * slo.Target / 100, errors, "requests");
         }
         else

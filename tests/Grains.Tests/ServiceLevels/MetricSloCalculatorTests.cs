@@ -67,6 +67,16 @@ public sealed class MetricSloCalculatorTests
         Assert.Equal(SloOutcome.NoData, r.Outcome);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Measure_ErrorRateWithoutRequests_IsNoData(bool meanOfSamples)
+    {
+        var r = MetricSloCalculator.Measure(ErrorRate(), Calendar(), June1, June1.End, [], null, meanOfSamples);
+
+        Assert.Equal((SloOutcome.NoData, (double?)null), (r.Outcome, r.Achieved));
+    }
+
     [Fact]
     public void Percentile_SumOfBuckets_EqualsPercentileOfAllSamples()
     {
