@@ -51,6 +51,7 @@ public static class DashboardExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("ImpactMesh API")).AllowAnonymous();
         app.MapTopologyApi();
+        app.MapServiceLevelApi();
         return app;
     }
 }

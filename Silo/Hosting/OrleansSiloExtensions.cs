@@ -27,6 +27,7 @@ public static class OrleansSiloExtensions
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section)
             .PostConfigure(o => o.Redis = redis);
         builder.Services.AddHostedService<SampleTopologyLoader>();
+        builder.Services.AddHostedService<SampleSlaLoader>();
 
         builder.UseOrleans(silo =>
         {

@@ -20,4 +20,10 @@ public sealed class SiloOptions
     /// nothing with Redis). Set to an empty string to start with an empty graph.
     /// </summary>
     public string? SampleTopology { get; set; }
+
+    /// <summary>
+    /// A folder whose SLA documents (file names containing "sla": .yaml, .yml, .json) are loaded at start when no SLA
+    /// exists (default: <c>samples</c> in embedded mode, nothing with Redis). Set to an empty string to start without SLAs.
+    /// </summary>
+    public string? SampleSlas { get; set; }
 }
