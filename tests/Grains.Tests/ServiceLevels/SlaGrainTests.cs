@@ -2,6 +2,7 @@ using ImpactMesh.Grains.Interfaces.Health;
 using ImpactMesh.Grains.Interfaces.Impact;
 using ImpactMesh.Grains.Interfaces.ServiceLevels;
 using ImpactMesh.Grains.Interfaces.Topology;
+using Orleans.Streams;
 
 namespace ImpactMesh.Grains.Tests.ServiceLevels;
 
@@ -19,6 +20,10 @@ public sealed class SlaGrainTests(ClusterFixture fixture)
           - { id: items-db, kind: database }
           - { id: alert-web, kind: service }
           - { id: life-web, kind: service }
+          - { id: re-web, kind: service, tags: { suite: re }, dependsOn: [re-db] }
+          - { id: re-db, kind: database }
+          - { id: base-web, kind: service }
+          - { id: stream-web, kind: service }
         """;
 
     private const string E2eSla = """
@@ -268,5 +273,76 @@ public sealed class SlaGrainTests(ClusterFixture fixture)
         Assert.Equal(2, closed.Item.Notes.Length);
         Assert.Empty((await sla.GetReportAsync("2026-12")).OpenItems);
         Assert.True((await sla.UpdateImprovementAsync("no-such-item", new ImprovementUpdate(null, null, null, "x"), Operator)).NotFound);
+    }
+
+    [Fact]
+    public async Task Report_AfterEveryGrainDeactivated_GivesTheSameAnswer()
+    {
+        await LoadEstateAsync();
+        await ApplyAsync(SlaDocument("re", "active"), Admin);
+        await RecordAsync("re-db", "monitor", HealthStatus.Critical, Nov(16, 8), "re-web", HealthStatus.Critical);
+        await RecordAsync("re-db", "monitor", HealthStatus.Ok, Nov(16, 8, 40), "re-web", HealthStatus.Ok);
+        await fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("re-web", "error_rate")).AppendAsync(new MetricBucket(Nov(3, 10), 10, 1, []));
+        var before = (await Sla("sla-re").GetReportAsync("2026-11")).Report!;
+
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var after = (await Sla("sla-re").GetReportAsync("2026-11")).Report!;
+
+        Assert.Equal(100.0 * (43200 - 40) / 43200, after.Results[0].Achieved!.Value, 9);
+        Assert.Equal(10, after.Results[1].Achieved!.Value, 9);
+        Assert.Equal(before.Results.Select(r => (r.Slo, r.Achieved, r.Outcome)), after.Results.Select(r => (r.Slo, r.Achieved, r.Outcome)));
+        Assert.Equal(before.Credit, after.Credit);
+        Assert.Single((await Sla("sla-re").GetAsync())!.Versions);
+    }
+
+    [Fact]
+    public async Task Transition_BaselineAdopted_ActivatesWithTargetsProposedFromWhatWasMeasured()
+    {
+        await LoadEstateAsync();
+        await ApplyAsync("""
+            slas:
+              - { id: sla-base, customer: C, state: agreed, baselineDays: 30, services: [base-web], timeZone: Etc/UTC, slos: [{ name: availability, kind: availability, target: 99.9, minimum: 99.5 }] }
+            """, Operator);
+        var sla = Sla("sla-base");
+        var start = ClusterFixture.Time.GetUtcNow();
+        Assert.True((await sla.TransitionAsync(SlaState.Baselining, Operator, null, false)).Applied);
+        ClusterFixture.Time.Advance(TimeSpan.FromHours(10));
+        await RecordAsync("base-web", "probe", HealthStatus.Critical, start.AddHours(1), "base-web", HealthStatus.Critical);
+        await RecordAsync("base-web", "probe", HealthStatus.Ok, start.AddHours(1).AddMinutes(6), "base-web", HealthStatus.Ok);
+
+        var baseline = (await sla.GetBaselineAsync())!;
+        var moved = await sla.TransitionAsync(SlaState.Active, Operator, "targets from the baseline", adoptProposedTargets: true);
+
+        // 6 of 600 minutes down: 99 %; minus the 0.05 point margin: the next common figure below is 98 (minimum 97).
+        Assert.Equal((start, start.AddDays(30), false), (baseline.Window.Start, baseline.Window.End, baseline.Complete));
+        Assert.Equal(99, baseline.Measured[0].Achieved!.Value, 6);
+        Assert.Equal((98.0, 97.0), (baseline.Proposed[0].Target, baseline.Proposed[0].Minimum));
+        Assert.True(moved.Applied);
+        var details = (await sla.GetAsync())!;
+        Assert.Equal((SlaState.Active, 98.0), (details.Current.State, details.Current.Slos[0].Target));
+        Assert.Contains(details.Audit, a => a.Action == "amended" && a.Changes.Any(c => c.StartsWith("slos", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Stream_Activated_PublishesTheStandingOnTheSlaNamespace()
+    {
+        await LoadEstateAsync();
+        await ApplyAsync("""
+            slas:
+              - { id: sla-stream, customer: C, state: agreed, services: [stream-web], timeZone: Etc/UTC, slos: [{ name: availability, kind: availability, target: 99.9, minimum: 99 }] }
+            """, Operator);
+        var received = new TaskCompletionSource<SlaSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider).GetStream<SlaSummary>(StreamNames.Sla("sla-stream"));
+        var handle = await stream.SubscribeAsync((summary, _) =>
+        {
+            if (summary.State == SlaState.Active) received.TrySetResult(summary);
+            return Task.CompletedTask;
+        });
+
+        await Sla("sla-stream").TransitionAsync(SlaState.Active, Operator, null, false);
+
+        var published = await received.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.Equal(("sla-stream", "availability"), (published.Id, Assert.Single(published.Standing).Slo));
+        await handle.UnsubscribeAsync();
     }
 }
