@@ -4,7 +4,7 @@ namespace ImpactMesh.Grains.Interfaces.ServiceLevels;
 [GenerateSerializer, Alias("ImpactMesh.SlaReportFormat")]
 public enum SlaReportFormat
 {
-    /// <summary>CSV: one row per objective and scope, then a blank line and one row per downtime interval.</summary>
+    /// <summary>CSV: one row per objective and scope; after a blank line one row per downtime interval; after another, one row per open improvement item.</summary>
     Csv = 0,
 
     /// <summary>A printable HTML page with charts.</summary>

@@ -140,6 +140,7 @@ public sealed class ServiceLevelApiTests(ImpactMeshFactory factory) : IClassFixt
         var operatorChange = await _operator.PutAsync("/api/slas/api-life", Yaml(Sla("api-life", "active").Replace("99.9", "99.95", StringComparison.Ordinal)), Cancel);
         var adminChange = await _admin.PutAsync("/api/slas/api-life", Yaml(Sla("api-life", "active").Replace("99.9,", "99.95,", StringComparison.Ordinal)), Cancel);
         var viewerMove = await MoveAsync(_viewer, "api-life", "retired");
+        var backdated = await _admin.PutAsync("/api/slas/api-life?effectiveFrom=2020-01-01T00:00:00Z", Yaml(Sla("api-life", "active")), Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, skip.StatusCode);
         Assert.Equal("cannot move from Draft to Active", (await BodyAsync(skip)).GetProperty("errors").GetProperty("to")[0].GetString());
@@ -147,6 +148,8 @@ public sealed class ServiceLevelApiTests(ImpactMeshFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.Forbidden, operatorChange.StatusCode);
         Assert.Equal(HttpStatusCode.OK, adminChange.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, viewerMove.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, backdated.StatusCode);
+        Assert.StartsWith("a new version cannot take effect before", (await BodyAsync(backdated)).GetProperty("errors").GetProperty("effectiveFrom")[0].GetString());
         var details = await BodyAsync(await _viewer.GetAsync("/api/slas/api-life", Cancel));
         Assert.Equal(2, details.GetProperty("version").GetInt32());
         Assert.Equal(99.95, details.GetProperty("current").GetProperty("slos")[0].GetProperty("target").GetDouble());
