@@ -14,6 +14,9 @@ public static class ApiJson
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = null;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+
+        // An error budget of 0 overspent, or a burn rate against a 100 % target, is infinite: write "Infinity", not fail.
+        options.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.Converters.Add(new AdditionalRuleJsonConverter());
         options.Converters.Add(new RelationJsonConverter());

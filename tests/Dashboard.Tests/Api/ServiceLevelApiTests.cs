@@ -265,4 +265,19 @@ public sealed class ServiceLevelApiTests(ImpactMeshFactory factory) : IClassFixt
         Assert.Equal(("draft", "api-basic", "Api Customer"), (sla.GetProperty("current").GetProperty("state").GetString(),
             sla.GetProperty("current").GetProperty("template").GetString(), sla.GetProperty("current").GetProperty("customer").GetString()));
     }
+
+    [Fact]
+    public async Task GetReport_HundredPercentTargetMissed_InfiniteBudgetUseIsWritten()
+    {
+        await LoadEstateAsync();
+        var response = await _admin.PutAsync("/api/slas/api-perfect", Yaml(Sla("api-perfect", "active").Replace("target: 99.9, minimum: 99.5", "target: 100, minimum: 99", StringComparison.Ordinal)), Cancel);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await FailInNovemberAsync("perfect-probe");
+
+        var report = await _viewer.GetAsync("/api/slas/api-perfect/report?period=2026-11", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var budget = (await BodyAsync(report)).GetProperty("report").GetProperty("results")[0].GetProperty("budget");
+        Assert.Equal("Infinity", budget.GetProperty("usedPercent").GetString());
+    }
 }
