@@ -53,6 +53,7 @@ public static class DashboardExtensions
         app.MapTopologyApi();
         app.MapImpactApi();
         app.MapMetricsApi();
+        app.MapServiceLevelApi();
         return app;
     }
 }

@@ -12,4 +12,12 @@ public static class StreamNames
     public const string ImpactNamespace = "impact";
 
     public static StreamId Impact { get; } = StreamId.Create(ImpactNamespace, IImpactIndexGrain.Key);
+
+    /// <summary>
+    /// The namespace of the SLA streams: one stream per SLA (keyed by its id) carrying an <c>SlaSummary</c> whenever the
+    /// SLA's state, version, standing outcome, firing alerts or open improvement items change.
+    /// </summary>
+    public const string SlaNamespace = "sla";
+
+    public static StreamId Sla(string slaId) => StreamId.Create(SlaNamespace, slaId);
 }

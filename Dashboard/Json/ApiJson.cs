@@ -15,7 +15,8 @@ public static class ApiJson
         options.DictionaryKeyPolicy = null;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
 
-        // Statistics of a metric without data are NaN; JSON has no NaN, so they are written as the string "NaN".
+        // Statistics of a metric without data are NaN, and an error budget of 0 overspent or a burn rate against a 100 %
+        // target is infinite; JSON has neither, so they are written as the strings "NaN" and "Infinity".
         options.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.Converters.Add(new AdditionalRuleJsonConverter());

@@ -30,13 +30,15 @@ internal static class LatencyHistogram
     {
         var counts = new long[BucketCount];
         long n = 0;
+        double sum = 0;
         foreach (var ms in latenciesMs)
         {
             counts[IndexOf(ms)]++;
+            sum += ms;
             n++;
         }
 
-        return new MetricBucket(start, n, errors, [.. counts]);
+        return new MetricBucket(start, n, errors, [.. counts], sum);
     }
 
     public static long[] Sum(IEnumerable<MetricBucket> buckets)

@@ -16,9 +16,13 @@ internal sealed class MetricBucketAccumulator(DateTimeOffset start)
 
     public long Errors { get; private set; }
 
-    public void Record(double latencyMs, bool error)
+    public double ValueSum { get; private set; }
+
+    /// <summary>Records one request taking <paramref name="value"/> ms, or one sample of value <paramref name="value"/>.</summary>
+    public void Record(double value, bool error)
     {
-        _counts[LatencyHistogram.IndexOf(latencyMs)]++;
+        _counts[LatencyHistogram.IndexOf(value)]++;
+        ValueSum += value;
         Requests++;
         if (error) Errors++;
     }
@@ -30,5 +34,5 @@ internal sealed class MetricBucketAccumulator(DateTimeOffset start)
         Errors += errors;
     }
 
-    public MetricBucket ToBucket() => new(Start, Requests, Errors, [.. _counts]);
+    public MetricBucket ToBucket() => new(Start, Requests, Errors, [.. _counts], ValueSum);
 }

@@ -14,15 +14,17 @@ internal static class ServiceReportBuilder
 {
     /// <param name="earlierLevels">Levels of earlier periods, oldest first (this period is appended).</param>
     /// <param name="earlierCredits">Credit results of the consecutive periods before this one, oldest first (for earn-back).</param>
+    /// <param name="percentMetrics">Metrics of percentages (error-rate objectives take the mean of their samples).</param>
     public static ServiceReport Build(
         SlaVersion version, TimeInterval period, DateTimeOffset asOf,
         IReadOnlyDictionary<string, IReadOnlyList<StatusChange>> timelines,
         IReadOnlyDictionary<(string Service, string Metric), IReadOnlyList<MetricBucket>>? metrics,
-        IReadOnlyList<PeriodLevel> earlierLevels, IReadOnlyList<CreditResult> earlierCredits)
+        IReadOnlyList<PeriodLevel> earlierLevels, IReadOnlyList<CreditResult> earlierCredits,
+        IReadOnlySet<string>? percentMetrics = null)
     {
         var sla = version.Definition;
         var measurement = new SlaMeasurement(sla);
-        var results = measurement.Measure(period, asOf, timelines, metrics);
+        var results = measurement.Measure(period, asOf, timelines, metrics, percentMetrics);
         var slaWide = results.Where(r => r.Service is null).ToList();
 
         var creditSlo = sla.Credits is null ? null : sla.Slos.FirstOrDefault(s => s.Name == sla.Credits.Slo);

@@ -30,7 +30,12 @@ internal sealed partial class SlaDocumentReader
     {
     }
 
-    public static SlaDocument Read(string text, DocumentFormat format)
+    public static SlaDocument Read(string text, DocumentFormat format) => Parse(text, format, (r, root) => r.ReadRoot(root));
+
+    /// <summary>Reads a document holding one SLA object (the fields of an entry of <c>slas</c>, paths without a prefix).</summary>
+    public static SlaDocument ReadSingleSla(string text, DocumentFormat format) => Parse(text, format, (r, root) => r.ReadSingle(root));
+
+    private static SlaDocument Parse(string text, DocumentFormat format, Func<SlaDocumentReader, JsonElement, SlaDocument> read)
     {
         JsonDocument json;
         try
@@ -55,8 +60,15 @@ internal sealed partial class SlaDocumentReader
 
         using (json)
         {
-            return new SlaDocumentReader().ReadRoot(json.RootElement);
+            return read(new SlaDocumentReader(), json.RootElement);
         }
+    }
+
+    private SlaDocument ReadSingle(JsonElement root)
+    {
+        var sla = ReadSla(root, "");
+        if (_problems.Count > 0 || sla is null) return SlaDocument.Rejected(_problems);
+        return new SlaDocument([sla], [], [], []);
     }
 
     private SlaDocument ReadRoot(JsonElement root)

@@ -9,11 +9,13 @@ namespace ImpactMesh.Grains.ServiceLevels;
 /// service (the caller resolves the selector; include the last entry before the period). <c>metrics</c> holds metric
 /// buckets by (service, metric name). For each objective the SLA-wide figure (Service = null) comes first: availability and
 /// time to restore over the "any service down" timeline, metrics over all services' buckets pooled; then, when the SLA
-/// covers more than one service, one figure per service.
+/// covers more than one service, one figure per service. An error-rate objective whose metric is in <c>percentMetrics</c>
+/// (a metric of percentages) is measured as the mean of its samples (see <see cref="MetricSloCalculator"/>).
 /// </summary>
 internal sealed class SlaMeasurement
 {
     private readonly SlaDefinition _sla;
+    private IReadOnlySet<string> _percentMetrics = new HashSet<string>();
 
     public SlaMeasurement(SlaDefinition sla)
     {
@@ -28,8 +30,10 @@ internal sealed class SlaMeasurement
     public ImmutableArray<SloResult> Measure(
         TimeInterval period, DateTimeOffset asOf,
         IReadOnlyDictionary<string, IReadOnlyList<StatusChange>> timelines,
-        IReadOnlyDictionary<(string Service, string Metric), IReadOnlyList<MetricBucket>>? metrics = null)
+        IReadOnlyDictionary<(string Service, string Metric), IReadOnlyList<MetricBucket>>? metrics = null,
+        IReadOnlySet<string>? percentMetrics = null)
     {
+        _percentMetrics = percentMetrics ?? new HashSet<string>();
         metrics ??= new Dictionary<(string, string), IReadOnlyList<MetricBucket>>();
         var services = timelines.Keys.Union(metrics.Keys.Select(k => k.Service)).Order(StringComparer.Ordinal).ToArray();
         var results = ImmutableArray.CreateBuilder<SloResult>();
@@ -53,6 +57,7 @@ internal sealed class SlaMeasurement
             SloKind.Availability => AvailabilityCalculator.Measure(slo, Calendar, period, asOf, timeline, service),
             SloKind.TimeToRestore => RestoreTimeCalculator.Measure(slo, Calendar, period, asOf, timeline, service),
             _ => MetricSloCalculator.Measure(slo, Calendar, period, asOf,
-                services.SelectMany(s => metrics.GetValueOrDefault((s, slo.Metric ?? "")) ?? []), service),
+                services.SelectMany(s => metrics.GetValueOrDefault((s, slo.Metric ?? "")) ?? []), service,
+                slo.Metric is not null && _percentMetrics.Contains(slo.Metric)),
         };
 }

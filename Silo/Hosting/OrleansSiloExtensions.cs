@@ -32,6 +32,7 @@ public static class OrleansSiloExtensions
         builder.Services.AddHostedService<DemoFeed>();
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section)
             .PostConfigure(o => o.PersistDetectors |= redis is not null && configuration[$"{MetricsOptions.Section}:PersistDetectors"] is null);
+        builder.Services.AddHostedService<SampleSlaLoader>();
 
         builder.UseOrleans(silo =>
         {

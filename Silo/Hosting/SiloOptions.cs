@@ -26,4 +26,10 @@ public sealed class SiloOptions
     /// On in appsettings.json for the embedded default; never used with Redis.
     /// </summary>
     public bool DemoFeed { get; set; }
+
+    /// <summary>
+    /// A folder whose SLA documents (file names containing "sla": .yaml, .yml, .json) are loaded at start when no SLA
+    /// exists (default: <c>samples</c> in embedded mode, nothing with Redis). Set to an empty string to start without SLAs.
+    /// </summary>
+    public string? SampleSlas { get; set; }
 }

@@ -7,7 +7,7 @@ namespace ImpactMesh.Dashboard.Tests;
 
 /// <summary>
 /// The real Silo web host (Orleans silo, API, hub) on its own Orleans ports, with one API key per role.
-/// By default it starts with an empty relation graph; <see cref="SampleTopology"/> loads the sample estate.
+/// By default it starts with an empty relation graph and no SLAs; <see cref="SampleTopology"/> and <see cref="SampleSlas"/> load the samples.
 /// </summary>
 public class ImpactMeshFactory : WebApplicationFactory<Program>
 {
@@ -17,6 +17,9 @@ public class ImpactMeshFactory : WebApplicationFactory<Program>
 
     protected virtual string SampleTopology => "";
 
+    /// <summary>The folder of sample SLA documents loaded at start; none by default.</summary>
+    protected virtual string SampleSlas => "";
+
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -25,6 +28,7 @@ public class ImpactMeshFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
         builder.UseSetting("ImpactMesh:SampleTopology", SampleTopology);
+        builder.UseSetting("ImpactMesh:SampleSlas", SampleSlas);
         builder.UseSetting("ImpactMesh:Redis", "");
         builder.UseSetting("ImpactMesh:DemoFeed", "false");
         string[][] keys = [[ViewerKey, "viewer"], [OperatorKey, "operator"], [AdminKey, "admin"]];

@@ -20,6 +20,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         var builder = new TestClusterBuilder(1);
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -38,6 +39,13 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.AddImpactMeshStreams();
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(ServiceKeys.Time, Time);
         }
+    }
+
+    /// <summary>The test client subscribes to ImpactMesh streams too (the "sla" stream in SLA tests).</summary>
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.AddMemoryStreams(StreamNames.Provider);
     }
 }
 

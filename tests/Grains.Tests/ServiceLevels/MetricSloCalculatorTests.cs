@@ -43,11 +43,38 @@ public sealed class MetricSloCalculatorTests
     }
 
     [Fact]
+    public void Measure_ErrorRateMetricOfPercentages_IsTheMeanOfTheSamples()
+    {
+        // Samples of an error-rate metric in %: 0, 0, 0.6 in one hour and 0.2 in the next: mean 0.8 / 4 = 0.2 %.
+        var first = new MetricBucketAccumulator(Utc(2026, 6, 1, 9));
+        foreach (var v in new[] { 0, 0, 0.6 }) first.Record(v, error: false);
+        var second = new MetricBucketAccumulator(Utc(2026, 6, 1, 10));
+        second.Record(0.2, error: false);
+
+        var r = MetricSloCalculator.Measure(ErrorRate(0.1, 1), Calendar(), June1, June1.End, [first.ToBucket(), second.ToBucket()], null, meanOfSamples: true);
+
+        Assert.Equal(0.2, r.Achieved!.Value, 9);
+        Assert.Equal(SloOutcome.Missed, r.Outcome);
+        Assert.Equal(4, r.Samples);
+        Assert.Equal((0.004, 0.008, "samples"), (Math.Round(r.Budget.Total, 9), Math.Round(r.Budget.Used, 9), r.Budget.Unit));
+    }
+
+    [Fact]
     public void Measure_NoRequests_IsNoData()
     {
         var r = MetricSloCalculator.Measure(ResponseTime(), Calendar(), June1, June1.End, [], null);
 
         Assert.Equal(SloOutcome.NoData, r.Outcome);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Measure_ErrorRateWithoutRequests_IsNoData(bool meanOfSamples)
+    {
+        var r = MetricSloCalculator.Measure(ErrorRate(), Calendar(), June1, June1.End, [], null, meanOfSamples);
+
+        Assert.Equal((SloOutcome.NoData, (double?)null), (r.Outcome, r.Achieved));
     }
 
     [Fact]
@@ -71,6 +98,7 @@ public sealed class MetricSloCalculatorTests
         var bucket = acc.ToBucket();
 
         Assert.Equal((15L, 2L), (bucket.Requests, bucket.Errors));
+        Assert.Equal(latencies.Sum(), bucket.ValueSum, 9);
         Assert.Equal(LatencyHistogram.Bucket(Utc(2026, 6, 1, 9), latencies, 0).LatencyCounts, bucket.LatencyCounts);
         Assert.Equal(1, bucket.LatencyCounts[^1]);
     }
