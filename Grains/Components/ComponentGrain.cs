@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using ImpactMesh.Grains.Impact;
 using ImpactMesh.Grains.Interfaces.Health;
 using ImpactMesh.Grains.Interfaces.Impact;
+using ImpactMesh.Grains.Interfaces.ServiceLevels;
 using ImpactMesh.Grains.Interfaces.Topology;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -36,6 +37,7 @@ public sealed partial class ComponentGrain(
     private IGrainTimer? _persistTimer;
     private IGrainTimer? _staleTimer;
     private IGrainTimer? _detectorTimer;
+    private IGrainTimer? _historyTimer;
     private ComponentMetrics _metrics = null!;
     private bool _dirty;
     private DateTimeOffset? _since;
@@ -61,6 +63,7 @@ public sealed partial class ComponentGrain(
         }
 
         if (_dirty) await PersistAsync();
+        await WriteHistoryAsync(includeOpen: true);
     }
 
     public async Task ConfigureAsync(ComponentRelations? relations)
@@ -79,6 +82,7 @@ public sealed partial class ComponentGrain(
 
         var changes = ImpactChanges.None;
         _metrics.Configure(relations.Definition.Metrics, _node is null ? state.State.Detectors : null);
+        _metrics.KeepsHistory = metricsOptions.Value.HistoryForKinds.Contains(relations.Definition.Kind, StringComparer.OrdinalIgnoreCase);
         var (metricStatus, metricReason) = _metrics.Health();
         _own.SetMetrics(metricStatus, metricReason);
         ScheduleMetricTimers();
@@ -120,6 +124,7 @@ public sealed partial class ComponentGrain(
         {
             ScheduleMetricTimers();
             await UpdateMetricHealthAsync(at);
+            await WriteHistoryAsync(includeOpen: false);
         }
 
         return new SampleBatchResult(samples.Length - rejected.Length, rejected);
@@ -184,10 +189,32 @@ public sealed partial class ComponentGrain(
         await ProcessAsync(before, _node.SetOwnStatus(_own.Status, _own.Reason), at, ownChanged: true);
     }
 
-    /// <summary>Checks for stale metrics regularly, and persists learned detectors when configured to.</summary>
+    /// <summary>Writes sealed hours of metric history (and, with <paramref name="includeOpen"/>, the current ones) to their history grains.</summary>
+    private async Task WriteHistoryAsync(bool includeOpen)
+    {
+        var hours = _metrics.TakeHistory(includeOpen);
+        if (hours.Count == 0) return;
+        try
+        {
+            await Task.WhenAll(hours.Select(h => GrainFactory.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf(Id, h.Metric)).AppendAsync(h.Bucket)));
+        }
+        catch (Exception e)
+        {
+            // The current hour is written again on the next flush; a sealed hour that failed is lost, and says so here.
+            LogHistoryFailed(logger, Id, e);
+        }
+    }
+
+    /// <summary>Checks for stale metrics regularly, flushes metric history, and persists learned detectors when configured to.</summary>
     private void ScheduleMetricTimers()
     {
         if (_metrics.Count == 0) return;
+        if (_historyTimer is null && _metrics.KeepsHistory)
+        {
+            var every = metricsOptions.Value.HistoryFlushEvery;
+            _historyTimer = this.RegisterGrainTimer(_ => WriteHistoryAsync(includeOpen: true), new GrainTimerCreationOptions(every, every));
+        }
+
         if (_staleTimer is null)
         {
             var period = TimeSpan.FromSeconds(Math.Clamp(_metrics.Detectors.Min(d => d.Settings.StaleAfter.TotalSeconds) / 4, 1, 60));
@@ -340,6 +367,9 @@ public sealed partial class ComponentGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Component {Component} could not publish an impact change")]
     private static partial void LogPublishFailed(ILogger logger, string component, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Component {Component} could not write its metric history")]
+    private static partial void LogHistoryFailed(ILogger logger, string component, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Component {Component} could not persist its state; retrying")]
     private static partial void LogPersistFailed(ILogger logger, string component, Exception exception);

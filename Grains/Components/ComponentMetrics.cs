@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using ImpactMesh.Grains.Interfaces.Health;
 using ImpactMesh.Grains.Interfaces.Topology;
+using ImpactMesh.Grains.Interfaces.ServiceLevels;
 using ImpactMesh.Grains.Monitoring;
+using ImpactMesh.Grains.ServiceLevels;
 
 namespace ImpactMesh.Grains.Components;
 
@@ -15,11 +17,17 @@ internal sealed class ComponentMetrics
     private readonly Dictionary<string, MetricDetector> _detectors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _lastTicks = new(StringComparer.Ordinal);
     private readonly MetricsOptions _options;
+    private readonly Dictionary<string, MetricBucketAccumulator> _hours = new(StringComparer.Ordinal);
+    private readonly List<(string Metric, MetricBucket Bucket)> _sealed = [];
+    private readonly HashSet<string> _unwritten = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, MetricSettings> _declared = ImmutableSortedDictionary<string, MetricSettings>.Empty;
 
     public ComponentMetrics(MetricsOptions options) => _options = options;
 
     public int Count => _detectors.Count;
+
+    /// <summary>Whether this component keeps an hourly metric history (see <see cref="MetricsOptions.HistoryForKinds"/>).</summary>
+    public bool KeepsHistory { get; set; }
 
     public IEnumerable<MetricDetector> Detectors => _detectors.Values;
 
@@ -78,11 +86,40 @@ internal sealed class ComponentMetrics
             }
 
             detector.Observe(sample.Timestamp, sample.Value);
+            if (KeepsHistory) RecordHour(sample);
             if (ticks > last) _lastTicks[sample.Metric] = ticks;
             if (latest is null || sample.Timestamp > latest) latest = sample.Timestamp;
         }
 
         return (rejected.ToImmutable(), latest);
+    }
+
+    /// <summary>
+    /// The hours of metric history to write out: every sealed hour, and with <paramref name="includeOpen"/> the current
+    /// hour of each metric that took samples since it was last written (writing an hour again replaces it).
+    /// </summary>
+    public List<(string Metric, MetricBucket Bucket)> TakeHistory(bool includeOpen)
+    {
+        var result = new List<(string Metric, MetricBucket Bucket)>(_sealed);
+        _sealed.Clear();
+        if (!includeOpen) return result;
+        foreach (var metric in _unwritten) result.Add((metric, _hours[metric].ToBucket()));
+        _unwritten.Clear();
+        return result;
+    }
+
+    private void RecordHour(MetricSample sample)
+    {
+        var hour = new DateTimeOffset(sample.Timestamp.UtcTicks - (sample.Timestamp.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+        if (!_hours.TryGetValue(sample.Metric, out var current) || hour > current.Start)
+        {
+            if (current is not null) _sealed.Add((sample.Metric, current.ToBucket()));
+            _hours[sample.Metric] = current = new MetricBucketAccumulator(hour);
+        }
+
+        // A late sample from an hour already sealed counts in the current one (it is at most OutOfOrderTolerance late).
+        current.Record(sample.Value, error: false);
+        _unwritten.Add(sample.Metric);
     }
 
     /// <summary>Marks metrics without a recent sample Unknown; true when any status changed.</summary>

@@ -20,6 +20,15 @@ public sealed class MetricsOptions
     /// </summary>
     public bool PersistDetectors { get; set; }
 
+    /// <summary>
+    /// The kinds of component whose metrics keep an hourly history (request counts and a value histogram per hour, in the
+    /// metric history grains) for response-time and error-rate objectives of SLAs. Default: business services.
+    /// </summary>
+    public string[] HistoryForKinds { get; set; } = ["service"];
+
+    /// <summary>How often the current hour of metric history is written out while samples arrive.</summary>
+    public TimeSpan HistoryFlushEvery { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often learned detector state is persisted when <see cref="PersistDetectors"/> is on.</summary>
     public TimeSpan PersistDetectorsEvery { get; set; } = TimeSpan.FromMinutes(5);
 }

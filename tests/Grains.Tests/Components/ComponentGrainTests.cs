@@ -3,6 +3,7 @@ using System.Text;
 using ImpactMesh.Grains.Impact;
 using ImpactMesh.Grains.Interfaces.Health;
 using ImpactMesh.Grains.Interfaces.Impact;
+using ImpactMesh.Grains.Interfaces.ServiceLevels;
 using ImpactMesh.Grains.Interfaces.Topology;
 using ImpactMesh.Grains.Topology;
 
@@ -216,6 +217,25 @@ public sealed class ComponentGrainTests(ClusterFixture fixture)
         await WaitForAsync(async () => await StatusAsync("p8-29") == HealthStatus.Ok && await StatusAsync("p8-15") == HealthStatus.Ok, "the chain ends Ok");
         await Task.Delay(300, TestContext.Current.CancellationToken);
         Assert.Equal(HealthStatus.Ok, await StatusAsync("p8-29"));
+    }
+
+    [Fact]
+    public async Task RecordSamples_Service_KeepsHourlyMetricHistoryForSlas()
+    {
+        await LoadAsync("components:\n  - { id: p9-svc, kind: service, metrics: { latency_ms: {} } }\n  - { id: p9-host, kind: host, metrics: { cpu: {} } }");
+        var now = ClusterFixture.Time.GetUtcNow();
+        var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
+
+        await Component("p9-svc").RecordSamplesAsync([new MetricSample("latency_ms", 100, hour.AddMinutes(-50)), new MetricSample("latency_ms", 300, hour.AddMinutes(-40))]);
+        await Component("p9-svc").RecordSamplesAsync([new MetricSample("latency_ms", 200, hour.AddMinutes(1))]);
+        await Component("p9-host").RecordSamplesAsync([new MetricSample("cpu", 50, hour.AddMinutes(1))]);
+
+        var sealedHour = Assert.Single(await fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("p9-svc", "latency_ms")).GetBucketsAsync(hour.AddHours(-2), hour));
+        Assert.Equal((hour.AddHours(-1), 2L, 400d), (sealedHour.Start, sealedHour.Requests, sealedHour.ValueSum));
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var current = Assert.Single(await fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("p9-svc", "latency_ms")).GetBucketsAsync(hour, hour.AddHours(1)));
+        Assert.Equal(1, current.Requests);
+        Assert.Empty(await fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("p9-host", "cpu")).GetBucketsAsync(hour.AddHours(-2), hour.AddHours(2)));
     }
 
     private static string RandomGraph(Random random, string prefix, int count)
