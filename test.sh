@@ -18,8 +18,15 @@ command -v redis-server >/dev/null 2>&1 && command -v redis-cli >/dev/null 2>&1 
 
 work=$(mktemp -d)
 cleanup() {
-  [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/dev/null || true
-  rm -rf "$work"
+  local rc=$?
+  if [ -f "$work/redis.pid" ]; then
+    local pid
+    pid=$(cat "$work/redis.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -rf "$work" 2>/dev/null || true
+  exit "$rc"
 }
 trap cleanup EXIT
 
