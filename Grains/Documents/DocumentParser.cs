@@ -31,11 +31,6 @@ internal static class DocumentParser
         {
             problems.Add("", $"malformed YAML at line {e.Start.Line}, column {e.Start.Column}: {FirstSentence(e.Message)}");
         }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner gives up this way on some damaged input, without a position.
-            problems.Add("", "malformed YAML: the document could not be read");
-        }
 
         return null;
     }
@@ -59,9 +54,19 @@ internal static class DocumentParser
             }
             else
             {
-                parser.Consume<DocumentStart>();
-                WriteNode(parser, writer, 0);
-                parser.Consume<DocumentEnd>();
+                try
+                {
+                    parser.Consume<DocumentStart>();
+                    WriteNode(parser, writer, 0);
+                    parser.Consume<DocumentEnd>();
+                }
+                catch (InvalidOperationException)
+                {
+                    // YamlDotNet's scanner gives up this way (not with a YamlException) on some unbalanced flow collections.
+                    var at = parser.Current?.End ?? Mark.Empty;
+                    throw new YamlException(at, at, "cannot read on after this point (an unclosed [ or { ?)");
+                }
+
                 if (!parser.Accept<StreamEnd>(out _))
                 {
                     var next = parser.Current!;

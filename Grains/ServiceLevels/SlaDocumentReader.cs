@@ -1,3 +1,4 @@
+using ImpactMesh.Grains.Documents;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
@@ -5,7 +6,6 @@ using System.Text.RegularExpressions;
 using ImpactMesh.Grains.Interfaces.Health;
 using ImpactMesh.Grains.Interfaces.ServiceLevels;
 using ImpactMesh.Grains.Interfaces.Topology;
-using YamlDotNet.Core;
 
 namespace ImpactMesh.Grains.ServiceLevels;
 
@@ -37,26 +37,9 @@ internal sealed partial class SlaDocumentReader
 
     private static SlaDocument Parse(string text, DocumentFormat format, Func<SlaDocumentReader, JsonElement, SlaDocument> read)
     {
-        JsonDocument json;
-        try
-        {
-            json = format == DocumentFormat.Yaml
-                ? YamlJson.Parse(text)
-                : JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            return SlaDocument.Rejected([new DocumentProblem("", $"malformed JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}: {FirstSentence(e.Message)}")]);
-        }
-        catch (YamlJson.YamlShapeException e)
-        {
-            return SlaDocument.Rejected([new DocumentProblem("", $"malformed YAML at line {e.Line}, column {e.Column}: {e.Message}")]);
-        }
-        catch (YamlException e)
-        {
-            var message = e.InnerException?.Message ?? e.Message;
-            return SlaDocument.Rejected([new DocumentProblem("", $"malformed YAML at line {e.Start.Line}, column {e.Start.Column}: {LocationPrefix().Replace(message, "")}")]);
-        }
+        var problems = new DocumentProblems();
+        var json = DocumentParser.Parse(text, format, problems);
+        if (json is null) return SlaDocument.Rejected(problems.ToImmutable());
 
         using (json)
         {
@@ -645,15 +628,6 @@ internal sealed partial class SlaDocumentReader
     }
 
     private static string Format(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
-
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
-    private static partial Regex LocationPrefix();
 
     [GeneratedRegex(@"^([0-9]{1,2}):([0-9]{2})$")]
     private static partial Regex TimePattern();
