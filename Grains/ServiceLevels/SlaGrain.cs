@@ -76,6 +76,8 @@ public sealed partial class SlaGrain(
             [.. SlaScope.Resolve(_lifecycle.Current.Services, snapshot.Components)]);
     }
 
+    public Task<string?> GetDocumentAsync() => Task.FromResult(_lifecycle is null ? null : SlaDocumentWriter.Write(_lifecycle.Current));
+
     public async Task<SlaUpdateResult> TransitionAsync(SlaState to, SlaActor actor, string? note, bool adoptProposedTargets)
     {
         if (_lifecycle is null) return SlaUpdateResult.Invalid(new DocumentProblem("", $"there is no SLA '{Id}'"));

@@ -153,6 +153,10 @@ public sealed class ServiceLevelApiTests(ImpactMeshFactory factory) : IClassFixt
         var details = await BodyAsync(await _viewer.GetAsync("/api/slas/api-life", Cancel));
         Assert.Equal(2, details.GetProperty("version").GetInt32());
         Assert.Equal(99.95, details.GetProperty("current").GetProperty("slos")[0].GetProperty("target").GetDouble());
+        var document = await _viewer.GetStringAsync("/api/slas/api-life/document", Cancel);
+        var putBack = await _admin.PutAsync("/api/slas/api-life", Json(document), Cancel);
+        Assert.Equal(HttpStatusCode.OK, putBack.StatusCode);
+        details = await BodyAsync(await _viewer.GetAsync("/api/slas/api-life", Cancel));
         var audit = details.GetProperty("audit").EnumerateArray().Select(a => a.GetProperty("action").GetString()).ToList();
         Assert.Equal(["created", "amended", "state", "state", "state", "new version"], audit);
     }
