@@ -284,4 +284,23 @@ public sealed class ServiceLevelApiTests(ImpactMeshFactory factory) : IClassFixt
         var budget = (await BodyAsync(report)).GetProperty("report").GetProperty("results")[0].GetProperty("budget");
         Assert.Equal("Infinity", budget.GetProperty("usedPercent").GetString());
     }
+
+    [Fact]
+    public async Task GetAlerts_ServiceDownTenMinutes_ListsFiringBurnRateAlerts()
+    {
+        await LoadEstateAsync();
+        var response = await _admin.PutAsync("/api/slas/api-alerts", Yaml(Sla("api-alerts", "active", "[api-crm]")), Cancel);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var crm = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IComponentGrain>("api-crm");
+        Assert.True(await crm.RecordEventAsync(new ExternalStatus("alert-probe", HealthStatus.Critical, "down", DateTimeOffset.UtcNow.AddMinutes(-10), null)));
+
+        var alerts = await BodyAsync(await _viewer.GetAsync("/api/slas/api-alerts/alerts", Cancel));
+        var list = await BodyAsync(await _viewer.GetAsync("/api/slas", Cancel));
+
+        Assert.Equal(["page", "page", "ticket", "ticket"], alerts.EnumerateArray().Select(a => a.GetProperty("severity").GetString()));
+        Assert.Equal("availability", alerts[0].GetProperty("slo").GetString());
+        var summary = list.GetProperty("slas").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "api-alerts");
+        Assert.Equal(4, summary.GetProperty("alerts").GetArrayLength());
+        Assert.True(summary.GetProperty("standing")[0].GetProperty("budget").GetProperty("used").GetDouble() >= 10);
+    }
 }
