@@ -303,4 +303,16 @@ public sealed class ServiceLevelApiTests(ImpactMeshFactory factory) : IClassFixt
         Assert.Equal(4, summary.GetProperty("alerts").GetArrayLength());
         Assert.True(summary.GetProperty("standing")[0].GetProperty("budget").GetProperty("used").GetDouble() >= 10);
     }
+
+    [Fact]
+    public async Task OpenApi_Document_ListsServiceLevelEndpoints()
+    {
+        var document = await BodyAsync(await factory.CreateClient().GetAsync("/openapi/v1.json", Cancel));
+
+        var paths = document.GetProperty("paths");
+        string[] expected = ["/api/slas", "/api/slas/{id}", "/api/slas/{id}/document", "/api/slas/{id}/transitions", "/api/slas/{id}/alerts",
+            "/api/slas/{id}/report", "/api/slas/{id}/baseline", "/api/slas/{id}/improvements", "/api/slas/{id}/improvements/{itemId}",
+            "/api/slas/{id}/reviews", "/api/sla-templates", "/api/statements-of-work", "/api/statements-of-work/{id}/draft"];
+        Assert.All(expected, path => Assert.True(paths.TryGetProperty(path, out _), path));
+    }
 }
