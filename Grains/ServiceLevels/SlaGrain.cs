@@ -253,14 +253,10 @@ public sealed partial class SlaGrain(
         _ => [SlaState.Retired],
     };
 
-    private bool WasActive =>
-        _lifecycle is not null && (_lifecycle.State == SlaState.Active
-            || _lifecycle.Audit.Any(a => a.Changes.Any(c => c.EndsWith($"-> {SlaState.Active}", StringComparison.Ordinal) || c == $"state: {SlaState.Active}")));
-
     private async Task<(ServiceReport? Report, string? Error)> ReportAsync(string? label)
     {
         if (_lifecycle is null) return (null, $"there is no SLA '{Id}'");
-        if (!WasActive) return (null, $"only Active SLAs produce compliance results; '{Id}' is {_lifecycle.State}");
+        if (!_lifecycle.HasBeenActive) return (null, $"only Active SLAs produce compliance results; '{Id}' is {_lifecycle.State}");
         var now = time.GetUtcNow();
         var (period, version, zone, error) = SlaReports.Resolve(_lifecycle, label, now);
         if (period is null) return (null, error);
