@@ -30,6 +30,9 @@ public static class ServiceLevelApi
         slas.MapGet("{id}", GetAsync)
             .WithName("GetSla").WithSummary("An SLA: current terms and state, every version, the audit trail and the services it covers now.")
             .RequireAuthorization(Roles.Viewer);
+        slas.MapGet("{id}/document", GetDocumentAsync)
+            .WithName("GetSlaDocument").WithSummary("The SLA's current terms as a JSON document that PUT /api/slas/{id} accepts unchanged.")
+            .RequireAuthorization(Roles.Viewer);
         slas.MapPut("{id}", PutAsync)
             .WithName("PutSla")
             .WithSummary("Creates an SLA or changes its terms. Body: one SLA object (JSON or YAML). A change to an Active SLA needs the admin role and is a new version in force from effectiveFrom (default now).")
@@ -96,6 +99,13 @@ public static class ServiceLevelApi
         if (!ComponentId.IsValid(id)) return InvalidId(id);
         var details = await Sla(grains, id).GetAsync();
         return details is null ? ApiProblems.NotFound("SLA", id) : TypedResults.Ok(details);
+    }
+
+    private static async Task<IResult> GetDocumentAsync(string id, IGrainFactory grains)
+    {
+        if (!ComponentId.IsValid(id)) return InvalidId(id);
+        var document = await Sla(grains, id).GetDocumentAsync();
+        return document is null ? ApiProblems.NotFound("SLA", id) : TypedResults.Text(document, "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> PutAsync(string id, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, CancellationToken cancellationToken,

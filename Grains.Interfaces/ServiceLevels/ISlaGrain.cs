@@ -26,6 +26,10 @@ public interface ISlaGrain : IGrainWithStringKey
     [Alias("GetAsync")]
     Task<SlaDetails?> GetAsync();
 
+    /// <summary>The current terms as a JSON SLA document that a save accepts unchanged; null when the SLA does not exist.</summary>
+    [Alias("GetDocumentAsync")]
+    Task<string?> GetDocumentAsync();
+
     /// <summary>
     /// Moves the SLA to <paramref name="to"/> (leaving Active needs the admin role). From Baselining to Active,
     /// <paramref name="adoptProposedTargets"/> first takes the targets proposed from the baseline.

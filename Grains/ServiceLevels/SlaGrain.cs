@@ -24,9 +24,6 @@ public sealed partial class SlaGrain(
 {
     public static readonly TimeSpan EvaluationInterval = TimeSpan.FromMinutes(1);
 
-    /// <summary>Earlier periods measured for a report's trend and earn-back.</summary>
-    private const int EarlierPeriods = 5;
-
     private SlaLifecycle? _lifecycle;
     private IAsyncStream<SlaSummary> _stream = null!;
     private IGrainTimer? _timer;
@@ -76,6 +73,8 @@ public sealed partial class SlaGrain(
         return new SlaDetails(_lifecycle.Current, _lifecycle.Versions[^1].Number, [.. _lifecycle.Versions], [.. _lifecycle.Audit],
             [.. SlaScope.Resolve(_lifecycle.Current.Services, snapshot.Components)]);
     }
+
+    public Task<string?> GetDocumentAsync() => Task.FromResult(_lifecycle is null ? null : SlaDocumentWriter.Write(_lifecycle.Current));
 
     public async Task<SlaUpdateResult> TransitionAsync(SlaState to, SlaActor actor, string? note, bool adoptProposedTargets)
     {
@@ -255,54 +254,18 @@ public sealed partial class SlaGrain(
         _ => [SlaState.Retired],
     };
 
-    private bool WasActive =>
-        _lifecycle is not null && (_lifecycle.State == SlaState.Active
-            || _lifecycle.Audit.Any(a => a.Changes.Any(c => c.EndsWith($"-> {SlaState.Active}", StringComparison.Ordinal) || c == $"state: {SlaState.Active}")));
-
     private async Task<(ServiceReport? Report, string? Error)> ReportAsync(string? label)
     {
         if (_lifecycle is null) return (null, $"there is no SLA '{Id}'");
-        if (!WasActive) return (null, $"only Active SLAs produce compliance results; '{Id}' is {_lifecycle.State}");
+        if (!_lifecycle.HasBeenActive) return (null, $"only Active SLAs produce compliance results; '{Id}' is {_lifecycle.State}");
         var now = time.GetUtcNow();
-        var current = _lifecycle.Current;
-        var zone = ZoneClock.Find(current.TimeZone) ?? TimeZoneInfo.Utc;
-        var period = PeriodLabels.Find(label, current.Period, zone, now);
-        if (period is null) return (null, $"'{label}' is not a period ({PeriodLabels.Formats})");
-        var version = _lifecycle.VersionFor(period);
-        if (version.Definition.Period != current.Period || version.Definition.TimeZone != current.TimeZone)
-        {
-            zone = ZoneClock.Find(version.Definition.TimeZone) ?? TimeZoneInfo.Utc;
-            period = PeriodLabels.Find(label, version.Definition.Period, zone, now)!;
-            version = _lifecycle.VersionFor(period);
-        }
-
-        if (period.Start > now) return (null, $"the period {MeasurementPeriods.Label(version.Definition.Period, zone, period)} has not started yet");
-
-        var periods = MeasurementPeriods.Last(version.Definition.Period, zone, period.Start, EarlierPeriods + 1);
-        var versions = periods.Select(p => _lifecycle.VersionFor(p)).ToList();
-        var data = await LoadAsync(versions.Select(v => v.Definition), periods[0].Start, period.End);
-        var since = data.Earliest is { } earliest && earliest < _lifecycle.Versions[0].EffectiveFrom ? earliest : _lifecycle.Versions[0].EffectiveFrom;
-
-        var levels = new List<PeriodLevel>();
-        var credits = new List<CreditResult>();
-        for (var i = 0; i < periods.Count - 1; i++)
-        {
-            if (periods[i].End <= since) continue;
-            var earlier = Build(data, versions[i], periods[i], now, [], []);
-            levels.AddRange(earlier.History);
-            if (earlier.Credit is { } credit) credits.Add(credit);
-        }
-
-        var report = Build(data, version, period, now, levels, credits);
+        var (period, version, zone, error) = SlaReports.Resolve(_lifecycle, label, now);
+        if (period is null) return (null, error);
+        var periods = SlaReports.Periods(version!, zone, period);
+        var data = await LoadAsync(periods.Select(p => _lifecycle.VersionFor(p).Definition), periods[0].Start, period.End);
+        var report = SlaReports.Build(_lifecycle, periods, data, now);
         if (period.End <= now) await OpenImprovementItemsAsync(report, zone, data, now);
         return (report, null);
-    }
-
-    private static ServiceReport Build(MeasurementData data, SlaVersion version, TimeInterval period, DateTimeOffset now,
-        IReadOnlyList<PeriodLevel> levels, IReadOnlyList<CreditResult> credits)
-    {
-        var (timelines, metrics, percent) = data.For(version.Definition);
-        return ServiceReportBuilder.Build(version, period, now < period.End ? now : period.End, timelines, metrics, levels, credits, percent);
     }
 
     private async Task OpenImprovementItemsAsync(ServiceReport report, TimeZoneInfo zone, MeasurementData data, DateTimeOffset now)

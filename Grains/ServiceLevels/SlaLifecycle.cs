@@ -50,6 +50,10 @@ internal sealed class SlaLifecycle
 
     public IReadOnlyList<SlaAuditEntry> Audit => _audit;
 
+    /// <summary>Active now or at some time (the audit trail records the move): only such an SLA has compliance results.</summary>
+    public bool HasBeenActive =>
+        State == SlaState.Active || _audit.Any(a => a.Action == "state" && a.Changes.Any(c => c.EndsWith($"-> {SlaState.Active}", StringComparison.Ordinal)));
+
     public static bool CanMove(SlaState from, SlaState to) => Allowed[from].Contains(to);
 
     /// <summary>Moves to <paramref name="to"/>; returns an error message (and changes nothing) when the move is not allowed.</summary>

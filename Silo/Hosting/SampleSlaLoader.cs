@@ -18,7 +18,8 @@ internal sealed partial class SampleSlaLoader(
     ILogger<SampleSlaLoader> logger) : IHostedService
 {
     public const string DefaultFolder = "samples";
-    private static readonly TimeSpan TopologyWait = TimeSpan.FromSeconds(30);
+    private const int TopologyChecks = 150;
+    private static readonly TimeSpan TopologyCheckInterval = TimeSpan.FromMilliseconds(200);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -45,8 +46,7 @@ internal sealed partial class SampleSlaLoader(
 
             // SLAs select services by tag from the relation graph: give the sample topology a moment to arrive.
             var topology = grains.GetGrain<ITopologyGrain>(ITopologyGrain.Key);
-            var deadline = DateTime.UtcNow + TopologyWait;
-            while (await topology.GetVersionAsync() == 0 && DateTime.UtcNow < deadline) await Task.Delay(200, stopping);
+            for (var check = 0; check < TopologyChecks && await topology.GetVersionAsync() == 0; check++) await Task.Delay(TopologyCheckInterval, stopping);
 
             var files = Directory.EnumerateFiles(path)
                 .Where(f => Path.GetFileName(f).Contains("sla", StringComparison.OrdinalIgnoreCase)

@@ -153,6 +153,10 @@ public sealed class ServiceLevelApiTests(ImpactMeshFactory factory) : IClassFixt
         var details = await BodyAsync(await _viewer.GetAsync("/api/slas/api-life", Cancel));
         Assert.Equal(2, details.GetProperty("version").GetInt32());
         Assert.Equal(99.95, details.GetProperty("current").GetProperty("slos")[0].GetProperty("target").GetDouble());
+        var document = await _viewer.GetStringAsync("/api/slas/api-life/document", Cancel);
+        var putBack = await _admin.PutAsync("/api/slas/api-life", Json(document), Cancel);
+        Assert.Equal(HttpStatusCode.OK, putBack.StatusCode);
+        details = await BodyAsync(await _viewer.GetAsync("/api/slas/api-life", Cancel));
         var audit = details.GetProperty("audit").EnumerateArray().Select(a => a.GetProperty("action").GetString()).ToList();
         Assert.Equal(["created", "amended", "state", "state", "state", "new version"], audit);
     }
@@ -279,5 +283,36 @@ public sealed class ServiceLevelApiTests(ImpactMeshFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
         var budget = (await BodyAsync(report)).GetProperty("report").GetProperty("results")[0].GetProperty("budget");
         Assert.Equal("Infinity", budget.GetProperty("usedPercent").GetString());
+    }
+
+    [Fact]
+    public async Task GetAlerts_ServiceDownTenMinutes_ListsFiringBurnRateAlerts()
+    {
+        await LoadEstateAsync();
+        var response = await _admin.PutAsync("/api/slas/api-alerts", Yaml(Sla("api-alerts", "active", "[api-crm]")), Cancel);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var crm = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IComponentGrain>("api-crm");
+        Assert.True(await crm.RecordEventAsync(new ExternalStatus("alert-probe", HealthStatus.Critical, "down", DateTimeOffset.UtcNow.AddMinutes(-10), null)));
+
+        var alerts = await BodyAsync(await _viewer.GetAsync("/api/slas/api-alerts/alerts", Cancel));
+        var list = await BodyAsync(await _viewer.GetAsync("/api/slas", Cancel));
+
+        Assert.Equal(["page", "page", "ticket", "ticket"], alerts.EnumerateArray().Select(a => a.GetProperty("severity").GetString()));
+        Assert.Equal("availability", alerts[0].GetProperty("slo").GetString());
+        var summary = list.GetProperty("slas").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "api-alerts");
+        Assert.Equal(4, summary.GetProperty("alerts").GetArrayLength());
+        Assert.True(summary.GetProperty("standing")[0].GetProperty("budget").GetProperty("used").GetDouble() >= 10);
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_ListsServiceLevelEndpoints()
+    {
+        var document = await BodyAsync(await factory.CreateClient().GetAsync("/openapi/v1.json", Cancel));
+
+        var paths = document.GetProperty("paths");
+        string[] expected = ["/api/slas", "/api/slas/{id}", "/api/slas/{id}/document", "/api/slas/{id}/transitions", "/api/slas/{id}/alerts",
+            "/api/slas/{id}/report", "/api/slas/{id}/baseline", "/api/slas/{id}/improvements", "/api/slas/{id}/improvements/{itemId}",
+            "/api/slas/{id}/reviews", "/api/sla-templates", "/api/statements-of-work", "/api/statements-of-work/{id}/draft"];
+        Assert.All(expected, path => Assert.True(paths.TryGetProperty(path, out _), path));
     }
 }

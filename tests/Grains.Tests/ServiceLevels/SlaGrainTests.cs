@@ -2,6 +2,7 @@ using ImpactMesh.Grains.Interfaces.Health;
 using ImpactMesh.Grains.Interfaces.Impact;
 using ImpactMesh.Grains.Interfaces.ServiceLevels;
 using ImpactMesh.Grains.Interfaces.Topology;
+using ImpactMesh.Grains.ServiceLevels;
 using Orleans.Streams;
 
 namespace ImpactMesh.Grains.Tests.ServiceLevels;
@@ -40,6 +41,7 @@ public sealed class SlaGrainTests(ClusterFixture fixture)
             slos:
               - { name: availability, kind: availability, target: 99.9, minimum: 99.5, downtime: { critical: 1, major: 0.5 } }
               - { name: error-rate, kind: errorRate, metric: error_rate, target: 0.5, minimum: 2 }
+              - { name: latency, kind: responseTime, metric: latency_ms, percentile: 95, target: 300, minimum: 800 }
             credits:
               slo: availability
               tiers: [ { worseThan: 99.9, percent: 5 }, { worseThan: 99.5, percent: 10 }, { worseThan: 99, percent: 25 } ]
@@ -112,6 +114,9 @@ public sealed class SlaGrainTests(ClusterFixture fixture)
         var history = fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("e2e-web", "error_rate"));
         await history.AppendAsync(new MetricBucket(Nov(3, 10), 2, 0, [], 0.4));
         await history.AppendAsync(new MetricBucket(Nov(4, 10), 2, 0, [], 0.4));
+        // Latency: 90 requests at 50 ms and 10 at 700 ms (bucket 500-750 ms): p95 = 500 + 250 * 5/10 = 625 ms.
+        await fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("e2e-web", "latency_ms"))
+            .AppendAsync(LatencyHistogram.Bucket(Nov(5, 10), [.. Enumerable.Repeat(50.0, 90), .. Enumerable.Repeat(700.0, 10)], 0));
 
         // Act
         var result = await Sla("sla-e2e").GetReportAsync("2026-11");
@@ -133,6 +138,8 @@ public sealed class SlaGrainTests(ClusterFixture fixture)
         Assert.Equal(["e2e-db"], availability.Downtimes[0].RootCauses);
         var errorRate = Assert.Single(report.Results, r => r.Slo == "error-rate");
         Assert.Equal((0.2, SloOutcome.Met, 4L), (Math.Round(errorRate.Achieved!.Value, 9), errorRate.Outcome, errorRate.Samples));
+        var latency = Assert.Single(report.Results, r => r.Slo == "latency");
+        Assert.Equal((625.0, SloOutcome.Missed, 100L), (Math.Round(latency.Achieved!.Value, 9), latency.Outcome, latency.Samples));
 
         // Credit: worse than 99.9 -> 5 % of 10 000 EUR; nothing after it yet to earn it back.
         Assert.Equal((5.0, 500.00m, "EUR", 99.9), (report.Credit!.Percent, report.Credit.Amount, report.Credit.Currency, report.Credit.WorseThan));
@@ -144,11 +151,13 @@ public sealed class SlaGrainTests(ClusterFixture fixture)
             report.DowntimeByRootCause.Select(c => (c.RootCause, Math.Round(c.Minutes, 9), Math.Round(c.Percent, 9))));
 
         // The closed month's miss opened an improvement item, owned by the service's owner, due 30 days after the month.
-        var item = Assert.Single(await Sla("sla-e2e").GetImprovementsAsync());
+        var items = await Sla("sla-e2e").GetImprovementsAsync();
+        Assert.Equal(["2026-11-availability", "2026-11-latency"], items.Select(i => i.Id));
+        var item = items[0];
         Assert.Equal(("2026-11-availability", SloOutcome.Missed, "web-team", new DateOnly(2026, 12, 30), ImprovementStatus.Open),
             (item.Id, item.Outcome, item.Owner, item.DueDate, item.Status));
         Assert.Equal(["e2e-web", "e2e-db"], item.RootCauses.Select(c => c.RootCause));
-        Assert.Equal(["2026-11-availability"], result.OpenItems.Select(i => i.Id));
+        Assert.Equal(["2026-11-availability", "2026-11-latency"], result.OpenItems.Select(i => i.Id));
     }
 
     [Fact]

@@ -19,6 +19,20 @@ public sealed class SlaLifecycleTests
     }
 
     [Fact]
+    public void HasBeenActive_RetiredBeforeOrAfterActivation_OnlyAfterCounts()
+    {
+        var abandoned = new SlaLifecycle(Definition(), "alice", T0);
+        Assert.Null(abandoned.Transition(SlaState.Retired, "alice", T0.AddDays(1)));
+        var ended = ActiveSince(Utc(2026, 2, 1));
+        Assert.True(ended.HasBeenActive);
+        Assert.Null(ended.Transition(SlaState.Retired, "bob", Utc(2026, 6, 1)));
+
+        Assert.False(abandoned.HasBeenActive);
+        Assert.True(ended.HasBeenActive);
+        Assert.True(new SlaLifecycle(ended.Versions, ended.Audit).HasBeenActive);
+    }
+
+    [Fact]
     public void Transition_FullLifecycle_IsAuditedAndActivationSetsEffectiveFrom()
     {
         var l = ActiveSince(Utc(2026, 2, 1));
