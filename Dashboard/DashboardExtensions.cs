@@ -49,9 +49,11 @@ public static class DashboardExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+
+        // The page is public (it asks for a key); after authentication so that /?key=... also sets the session cookie.
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapGet("/healthz", () => TypedResults.Text("ok")).WithTags("Operations").WithName("Liveness").WithSummary("Liveness: 200 while the process serves.");
