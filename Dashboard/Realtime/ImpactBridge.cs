@@ -23,7 +23,7 @@ public sealed partial class ImpactBridge(
     ILogger<ImpactBridge> logger) : IImpactObserver
 {
     private readonly ConcurrentDictionary<string, ConnectionFeed> _feeds = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _failingOnTheirOwn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KnownStatus> _known = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _topologyGate = new(1, 1);
     private TopologyView? _topology;
     private long? _announcedVersion;
@@ -34,23 +34,44 @@ public sealed partial class ImpactBridge(
     {
         var statuses = new List<ComponentStatus>(changes.Length);
         var alerts = new List<ImpactAlert>();
-        lock (_failingOnTheirOwn)
+        lock (_known)
         {
             foreach (var change in changes)
             {
                 statuses.Add(ComponentStatus.From(change));
-                var failingOnItsOwn = change.OwnStatus != HealthStatus.Ok;
-                var wasFailingOnItsOwn = failingOnItsOwn ? !_failingOnTheirOwn.Add(change.Component) : _failingOnTheirOwn.Remove(change.Component);
-                var service = string.Equals(change.Kind, "service", StringComparison.Ordinal);
-                if (change.Old != change.New && (service || failingOnItsOwn || wasFailingOnItsOwn))
-                {
-                    alerts.Add(new ImpactAlert(change.Component, change.Kind, change.Old, change.New, change.Reason, change.At));
-                }
+                if (Alert(change) is { } alert) alerts.Add(alert);
             }
         }
 
         foreach (var feed in _feeds.Values) feed.Enqueue(statuses, alerts, options.Value);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Learns the statuses the impact index holds, so that the first alerts know what they changed from.</summary>
+    public async Task LearnStatusesAsync()
+    {
+        var overview = await grains.GetGrain<IImpactIndexGrain>(IImpactIndexGrain.Key).GetOverviewAsync();
+        lock (_known)
+        {
+            foreach (var c in overview.Components) _known.TryAdd(c.Id, new KnownStatus(c.Status, c.OwnStatus != HealthStatus.Ok));
+        }
+    }
+
+    /// <summary>
+    /// The alert a change raises: a service changed status, or a component failed or recovered on its own. The transition
+    /// is judged against what this bridge last saw, because the index keeps only the latest change per component in a batch.
+    /// </summary>
+    private ImpactAlert? Alert(ImpactChange change)
+    {
+        var before = _known.TryGetValue(change.Component, out var known) ? known : new KnownStatus(HealthStatus.Ok, false);
+        var failingOnItsOwn = change.OwnStatus != HealthStatus.Ok;
+        if (change.New == HealthStatus.Ok && !failingOnItsOwn) _known.Remove(change.Component);
+        else _known[change.Component] = new KnownStatus(change.New, failingOnItsOwn);
+        if (before.Status == change.New) return null;
+        var service = string.Equals(change.Kind, ImpactAlert.ServiceKind, StringComparison.Ordinal);
+        return service || failingOnItsOwn || before.FailingOnItsOwn
+            ? new ImpactAlert(change.Component, change.Kind, before.Status, change.New, change.Reason, change.At)
+            : null;
     }
 
     internal void Connect(string connectionId) => _feeds.TryAdd(connectionId, new ConnectionFeed(connectionId));
@@ -138,6 +159,8 @@ public sealed partial class ImpactBridge(
             LogSendFailed(logger, connectionId, deltas.Statuses.Length, e);
         }
     }
+
+    private readonly record struct KnownStatus(HealthStatus Status, bool FailingOnItsOwn);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Relation graph now at version {Version}: telling {Connections} connections to take a fresh snapshot")]
     private static partial void LogTopologyChanged(ILogger logger, long version, int connections);

@@ -33,8 +33,14 @@ internal sealed partial class ImpactBridgeService(
         var index = grains.GetGrain<IImpactIndexGrain>(IImpactIndexGrain.Key);
         try
         {
+            var learned = false;
             await Task.WhenAll(
-                RepeatAsync(() => index.SubscribeAsync(observer), options.Value.ResubscribeInterval, "subscribe to the impact index", stoppingToken),
+                RepeatAsync(async () =>
+                {
+                    await index.SubscribeAsync(observer);
+                    if (!learned) await bridge.LearnStatusesAsync();
+                    learned = true;
+                }, options.Value.ResubscribeInterval, "subscribe to the impact index", stoppingToken),
                 RepeatAsync(bridge.CheckTopologyAsync, options.Value.TopologyCheckInterval, "check the relation graph's version", stoppingToken),
                 FlushAsync(stoppingToken));
         }

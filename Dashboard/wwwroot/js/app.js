@@ -173,18 +173,18 @@ function onDeltas(deltas) {
 function style(large) {
   const s = [
     { selector: "node", style: {
-      "background-color": STATUS.ok.color, shape: "ellipse", width: 26, height: 26,
-      label: "data(label)", color: "#e8edf2", "font-family": "DejaVu Sans, sans-serif", "font-size": 13,
-      "text-valign": "bottom", "text-margin-y": 5, "text-outline-color": "#0b0f14", "text-outline-width": 3,
-      "text-wrap": "ellipsis", "text-max-width": 170, "min-zoomed-font-size": 7,
+      "background-color": STATUS.ok.color, shape: "ellipse", width: 34, height: 34,
+      label: "data(label)", color: "#e8edf2", "font-family": "DejaVu Sans, sans-serif", "font-size": 19,
+      "text-valign": "bottom", "text-margin-y": 6, "text-outline-color": "#0b0f14", "text-outline-width": 4,
+      "text-wrap": "wrap", "text-max-width": 175, "min-zoomed-font-size": 8,
       "border-width": 2, "border-color": "#0b0f14" } },
-    { selector: 'node[kind = "service"]', style: { shape: "round-rectangle", width: 52, height: 32, "font-size": 16, "font-weight": "bold" } },
+    { selector: 'node[kind = "service"]', style: { shape: "round-rectangle", width: 74, height: 44, "font-size": 25, "font-weight": "bold", "text-max-width": 230 } },
     { selector: 'node[kind = "database"]', style: { shape: "barrel" } },
-    { selector: 'node[kind = "network"]', style: { shape: "diamond", width: 30, height: 30 } },
+    { selector: 'node[kind = "network"]', style: { shape: "diamond", width: 40, height: 40 } },
     { selector: 'node[kind = "host"], node[kind = "hypervisor"], node[kind = "storage"]', style: { shape: "round-rectangle" } },
     ...Object.entries(STATUS).map(([name, v]) => ({ selector: `node[status = "${name}"]`, style: { "background-color": v.color } })),
     { selector: "node.maintenance", style: { "background-color": MAINTENANCE.color, "border-style": "dashed", "border-color": "#c5cae9", "border-width": 3 } },
-    { selector: "node.root", style: { "border-width": 7, "border-color": "#ffffff", "border-style": "double", "font-weight": "bold", "z-index": 20 } },
+    { selector: "node.root", style: { "border-width": 8, "border-color": "#ffffff", "border-style": "double", "font-weight": "bold", "z-index": 20 } },
     { selector: "node.assumed", style: { "border-width": 6, "border-color": "#ffe08a", "border-style": "dashed" } },
     { selector: "edge", style: large
       ? { width: 1, "line-color": "#2f3b48", "curve-style": "haystack", "haystack-radius": 0 }
@@ -203,7 +203,7 @@ function build(components, version) {
   state.topologyVersion = version;
   state.roots = new Set();
   state.edges = new Set();
-  const at = positions(components);
+  const at = positions(components, components.length > LARGE ? { spacingX: 120, spacingY: 140, rowGap: 60, perRow: 80 } : {});
   const elements = [];
   for (const c of components) {
     elements.push({ group: "nodes", data: { id: c.id, kind: c.kind, status: "ok", label: label(c.id, { status: "ok" }, false) }, position: at.get(c.id) });
@@ -364,7 +364,7 @@ function renderIncidents() {
     const names = incident.services.slice(0, 6).map(s => escapeHtml(name(s))).join(", ") + (incident.services.length > 6 ? ` and ${incident.services.length - 6} more` : "");
     li.innerHTML = `<div class="cause">${statusHtml(incident.status)} ${ROOT_GLYPH} ${escapeHtml(name(incident.root))}</div>`
       + `<div class="affected">${incident.services.length ? `Affects ${incident.services.length} service${incident.services.length > 1 ? "s" : ""}: <strong>${names}</strong>` : "Affects no business service"}</div>`
-      + `<div class="since">since ${escapeHtml(when(incident.since))}</div>`;
+      + `<div class="since">${state.whatIf ? "simulated (what-if)" : `since ${escapeHtml(when(incident.since))}`}</div>`;
     li.addEventListener("click", () => { state.activeIncident = i; openIncident(); });
     return li;
   }));

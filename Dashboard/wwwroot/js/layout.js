@@ -35,7 +35,7 @@ export function layers(components) {
  * rows of at most `perRow` so that very wide layers stay readable.
  * @returns {Map<string, {x:number, y:number}>}
  */
-export function positions(components, { spacingX = 190, spacingY = 150, rowGap = 80, perRow = 40 } = {}) {
+export function positions(components, { spacingX = 200, spacingY = 175, rowGap = 115, perRow = 11 } = {}) {
   const layerOf = layers(components);
   const dependents = new Map(components.map(c => [c.id, []]));
   for (const c of components) for (const d of c.dependsOn) if (dependents.has(d)) dependents.get(d).push(c.id);
