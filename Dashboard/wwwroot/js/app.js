@@ -343,6 +343,7 @@ function incidents() {
       byRoot.set(r.id, incident);
     }
   }
+  for (const incident of byRoot.values()) incident.services.sort((a, b) => name(a).localeCompare(name(b), undefined, { numeric: true }));
   return [...byRoot.values()].sort((a, b) => b.services.length - a.services.length || rank(b.status) - rank(a.status) || String(a.since).localeCompare(String(b.since)) || a.root.localeCompare(b.root));
 }
 

@@ -58,7 +58,7 @@ public sealed class ImpactMapTests(SampleMapFixture fixture) : IClassFixture<Sam
         await page.WaitForFunctionAsync("() => document.querySelector('#incidents li[data-root=\"dns\"]') === null", null, TwoSeconds);
         Assert.False(await page.EvaluateAsync<bool>("() => window.impactMesh.isRootCause('dns')"));
         await Chromium.ScreenshotAsync(page, "03-dns-recovered");
-        TestContext.Current.SendDiagnosticMessage($"failure shown after {failedAfter.TotalMilliseconds:F0} ms, recovery after {clock.Elapsed.TotalMilliseconds:F0} ms");
+        TestContext.Current.TestOutputHelper?.WriteLine($"failure shown after {failedAfter.TotalMilliseconds:F0} ms, recovery after {clock.Elapsed.TotalMilliseconds:F0} ms");
     }
 
     [Fact]
