@@ -27,6 +27,7 @@ const state = {
   cy: null,
   components: [],
   byId: new Map(),
+  positions: new Map(),     // id -> layered position of the whole estate
   topologyVersion: -1,
   sequence: 0,
   live: new Map(),          // id -> ComponentStatus, only components not OK (or in maintenance)
@@ -174,11 +175,11 @@ function style(large) {
   const s = [
     { selector: "node", style: {
       "background-color": STATUS.ok.color, shape: "ellipse", width: 34, height: 34,
-      label: "data(label)", color: "#e8edf2", "font-family": "DejaVu Sans, sans-serif", "font-size": 19,
+      label: "data(label)", color: "#e8edf2", "font-family": "DejaVu Sans, sans-serif", "font-size": 23,
       "text-valign": "bottom", "text-margin-y": 6, "text-outline-color": "#0b0f14", "text-outline-width": 4,
-      "text-wrap": "wrap", "text-max-width": 175, "min-zoomed-font-size": 8,
+      "text-wrap": "wrap", "text-max-width": 185, "min-zoomed-font-size": 8,
       "border-width": 2, "border-color": "#0b0f14" } },
-    { selector: 'node[kind = "service"]', style: { shape: "round-rectangle", width: 74, height: 44, "font-size": 25, "font-weight": "bold", "text-max-width": 230 } },
+    { selector: 'node[kind = "service"]', style: { shape: "round-rectangle", width: 80, height: 48, "font-size": 30, "font-weight": "bold", "text-max-width": 250 } },
     { selector: 'node[kind = "database"]', style: { shape: "barrel" } },
     { selector: 'node[kind = "network"]', style: { shape: "diamond", width: 40, height: 40 } },
     { selector: 'node[kind = "host"], node[kind = "hypervisor"], node[kind = "storage"]', style: { shape: "round-rectangle" } },
@@ -203,7 +204,8 @@ function build(components, version) {
   state.topologyVersion = version;
   state.roots = new Set();
   state.edges = new Set();
-  const at = positions(components, components.length > LARGE ? { spacingX: 120, spacingY: 140, rowGap: 60, perRow: 80 } : {});
+  const at = positions(components, layoutOptions(components.length));
+  state.positions = at;
   const elements = [];
   for (const c of components) {
     elements.push({ group: "nodes", data: { id: c.id, kind: c.kind, status: "ok", label: label(c.id, { status: "ok" }, false) }, position: at.get(c.id) });
@@ -217,7 +219,7 @@ function build(components, version) {
   state.cy?.destroy();
   const cy = cytoscape({
     container: $("map"), elements, style: style(large), layout: { name: "preset" },
-    minZoom: 0.02, maxZoom: 3, wheelSensitivity: 0.3, boxSelectionEnabled: false, autoungrabify: true,
+    minZoom: 0.02, maxZoom: 3, boxSelectionEnabled: false, autoungrabify: true,
     textureOnViewport: large, hideEdgesOnViewport: large, pixelRatio: large ? 1 : "auto",
   });
   cy.on("tap", "node", e => (state.whatIf ? toggleAssumed(e.target.id()) : select(e.target.id(), false)));
@@ -226,6 +228,10 @@ function build(components, version) {
   fillFocus();
   applyFocus();
   if (state.whatIf) state.whatIf = { assume: new Set([...state.whatIf.assume].filter(id => state.byId.has(id))), result: new Map() };
+}
+
+function layoutOptions(count) {
+  return count > LARGE ? { spacingX: 120, spacingY: 140, rowGap: 60, perRow: 80 } : {};
 }
 
 function label(id, entry, root) {
@@ -536,7 +542,14 @@ function applyFocus() {
   if (!cy) return;
   const root = $("focus-select").value;
   const keep = root && state.byId.has(root) ? dependencyTree(state.components, root) : null;
-  cy.batch(() => cy.nodes().forEach(n => n.toggleClass("hidden", keep !== null && !keep.has(n.id()))));
+  // A focused tree gets its own compact layered layout; the whole estate gets its positions back.
+  const tree = keep && state.components.filter(c => keep.has(c.id)).map(c => ({ ...c, dependsOn: c.dependsOn.filter(d => keep.has(d)) }));
+  const at = tree ? positions(tree, layoutOptions(tree.length)) : state.positions;
+  cy.batch(() => cy.nodes().forEach(n => {
+    const hidden = keep !== null && !keep.has(n.id());
+    n.toggleClass("hidden", hidden);
+    if (!hidden && at.has(n.id())) n.position(at.get(n.id()));
+  }));
   cy.fit(cy.nodes(":visible"), 40);
   $("map").dataset.focus = root;
 }
@@ -643,6 +656,8 @@ window.impactMesh = {
   renderDetail(component) { state.selected = component.id; renderDetail(component); },
   search,
   focusOn,
+  visible: () => state.cy.nodes(":visible").map(n => n.id()),
+  matches: () => state.cy.nodes(".match").map(n => n.id()),
 };
 
 wire();

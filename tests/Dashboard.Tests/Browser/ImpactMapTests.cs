@@ -185,4 +185,37 @@ public sealed class ImpactMapTests(SampleMapFixture fixture) : IClassFixture<Sam
         Assert.Contains("anomaly score 4.20", await page.Locator("#detail .metric").InnerTextAsync());
         await Chromium.ScreenshotAsync(page, "08-metric-chart");
     }
+
+    [Fact]
+    public async Task Search_TagThenEnter_HighlightsMatchesAndOpensTheFirst()
+    {
+        var page = await fixture.OpenMapAsync();
+
+        await page.FillAsync("#search-input", "tier=gold");
+        await page.PressAsync("#search-input", "Enter");
+
+        await page.WaitForFunctionAsync("() => document.querySelector('#search-count').textContent === '2 matches'", null, new() { Timeout = 5_000 });
+        Assert.Equal(["svc-payments", "svc-webshop"], (await page.EvaluateAsync<string[]>("() => window.impactMesh.matches()")).Order());
+        await page.WaitForSelectorAsync("#detail[data-component=\"svc-webshop\"] dl", new() { Timeout = 5_000 });
+    }
+
+    [Fact]
+    public async Task Focus_Service_ShowsOnlyItsDependencyTree()
+    {
+        var page = await fixture.OpenMapAsync();
+
+        await page.SelectOptionAsync("#focus-select", "svc-email");
+
+        var visible = await page.EvaluateAsync<string[]>("() => window.impactMesh.visible()");
+        Assert.Contains("svc-email", visible);
+        Assert.Contains("dns", visible);
+        Assert.Contains("mail-mta", visible);
+        Assert.DoesNotContain("svc-webshop", visible);
+        Assert.DoesNotContain("db-payments", visible);
+        await Chromium.ScreenshotAsync(page, "09-focus-svc-email");
+
+        await page.SelectOptionAsync("#focus-select", "");
+
+        Assert.True(await page.EvaluateAsync<int>("() => window.impactMesh.visible().length") >= 60);
+    }
 }
