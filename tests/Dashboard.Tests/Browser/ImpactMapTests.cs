@@ -218,4 +218,24 @@ public sealed class ImpactMapTests(SampleMapFixture fixture) : IClassFixture<Sam
 
         Assert.True(await page.EvaluateAsync<int>("() => window.impactMesh.visible().length") >= 60);
     }
+
+    [Fact]
+    public async Task Disconnected_FailureWhileAway_ReconnectsWithFreshSnapshot()
+    {
+        var page = await fixture.OpenMapAsync();
+        await page.EvaluateAsync("() => window.impactMesh.disconnect()");
+        await page.WaitForSelectorAsync("#connection[data-state=\"disconnected\"]", new() { Timeout = 5_000 });
+
+        await PostStatusAsync("db-crm", "critical");
+        try
+        {
+            await page.WaitForSelectorAsync("#connection[data-state=\"connected\"]", new() { Timeout = 15_000 });
+            await page.WaitForFunctionAsync("() => window.impactMesh.status('svc-crm') === 'critical'", null, TwoSeconds);
+            Assert.True(await page.EvaluateAsync<int>("() => window.impactMesh.stats.snapshots") >= 2);
+        }
+        finally
+        {
+            await PostStatusAsync("db-crm", "ok");
+        }
+    }
 }
