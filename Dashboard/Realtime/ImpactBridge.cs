@@ -84,7 +84,8 @@ public sealed partial class ImpactBridge(
     /// </summary>
     public async Task<ImpactSnapshot> SnapshotAsync(string connectionId, ImpactSubscription? subscription = null)
     {
-        var feed = _feeds.GetOrAdd(connectionId, id => new ConnectionFeed(id));
+        // A connection that has just gone gets its snapshot from a feed nobody keeps.
+        if (!_feeds.TryGetValue(connectionId, out var feed)) feed = new ConnectionFeed(connectionId);
         var view = await GetTopologyAsync();
         subscription ??= feed.Subscription;
         if (subscription.Service is { } service && !view.Contains(service)) throw new HubException($"unknown component '{service}'");

@@ -129,6 +129,19 @@ public sealed class ImpactHubTests(RealtimeFactory factory) : IClassFixture<Real
     }
 
     [Fact]
+    public async Task Subscribe_UnknownService_FailsAndKeepsTheConnection()
+    {
+        await LoadAsync(Estate("e"));
+        await using var feed = await ImpactFeedRecorder.ConnectAsync(factory.Address, ImpactMeshFactory.ViewerKey, Ct);
+
+        var error = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => feed.InvokeSnapshotAsync("Subscribe", new { service = "e-nope" }, Ct));
+
+        Assert.Contains("unknown component 'e-nope'", error.Message);
+        var snapshot = await feed.InvokeSnapshotAsync("RequestSnapshot", null, Ct);
+        Assert.Equal(5, snapshot.GetProperty("components").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Reconnect_AfterChangesWhileAway_FreshSnapshotHoldsCurrentStatuses()
     {
         await LoadAsync(Estate("d"));
