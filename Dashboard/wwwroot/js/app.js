@@ -180,7 +180,7 @@ function style(large) {
       "text-valign": "bottom", "text-margin-y": 6, "text-outline-color": "#0b0f14", "text-outline-width": 4,
       "text-wrap": "wrap", "text-max-width": 185, "min-zoomed-font-size": 8,
       "border-width": 2, "border-color": "#0b0f14" } },
-    { selector: 'node[kind = "service"]', style: { shape: "round-rectangle", width: 80, height: 48, "font-size": 30, "font-weight": "bold", "text-max-width": 250 } },
+    { selector: 'node[kind = "service"]', style: { shape: "round-rectangle", width: 80, height: 48, "font-size": 30, "font-weight": "bold", "text-max-width": 190 } },
     { selector: 'node[kind = "database"]', style: { shape: "barrel" } },
     { selector: 'node[kind = "network"]', style: { shape: "diamond", width: 40, height: 40 } },
     { selector: 'node[kind = "host"], node[kind = "hypervisor"], node[kind = "storage"]', style: { shape: "round-rectangle" } },
