@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every ImpactMesh test on a fresh machine: installs what the tests need from Debian when missing
-# (redis-server), starts redis-server on a free loopback port, runs `dotnet test` over the solution and
+# (redis-server; chromium for the browser tests, which Playwright drives without downloading a browser), starts redis-server on a free loopback port, runs `dotnet test` over the solution and
 # prints a closing "N passed, N failed" line. Exits non-zero when anything fails.
 # Extra arguments go to dotnet test (e.g. ./test.sh --filter "FullyQualifiedName~Topology").
 set -euo pipefail
@@ -14,7 +14,10 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive "${run[@]}" apt-get install -y -qq "$@" >/dev/null
 }
 
-command -v redis-server >/dev/null 2>&1 && command -v redis-cli >/dev/null 2>&1 || apt_install redis-server
+missing=()
+command -v redis-server >/dev/null 2>&1 && command -v redis-cli >/dev/null 2>&1 || missing+=(redis-server)
+[ -x "${IMPACTMESH_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+[ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 
 work=$(mktemp -d)
 cleanup() {

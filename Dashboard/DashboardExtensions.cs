@@ -1,5 +1,6 @@
 using ImpactMesh.Dashboard.Api;
 using ImpactMesh.Dashboard.Json;
+using ImpactMesh.Dashboard.Realtime;
 using ImpactMesh.Dashboard.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +9,7 @@ using Scalar.AspNetCore;
 
 namespace ImpactMesh.Dashboard;
 
-/// <summary>Composes the dashboard: the HTTP API, its security and documentation (and, as they arrive, the hub and the page).</summary>
+/// <summary>Composes the dashboard: the HTTP API, its security and documentation, the live impact hub and its bridge, and the page.</summary>
 public static class DashboardExtensions
 {
     public static IHostApplicationBuilder AddImpactMeshDashboard(this IHostApplicationBuilder builder)
@@ -29,6 +30,10 @@ public static class DashboardExtensions
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
 
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddOptions<RealtimeOptions>().BindConfiguration(RealtimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
+        services.AddSingleton<ImpactBridge>();
+        services.AddHostedService<ImpactBridgeService>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ClusterExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -45,6 +50,10 @@ public static class DashboardExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+
+        // The page is public (it asks for a key); after authentication so that /?key=... also sets the session cookie.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthorization();
 
         app.MapGet("/healthz", () => TypedResults.Text("ok")).WithTags("Operations").WithName("Liveness").WithSummary("Liveness: 200 while the process serves.");
@@ -54,6 +63,7 @@ public static class DashboardExtensions
         app.MapImpactApi();
         app.MapMetricsApi();
         app.MapServiceLevelApi();
+        app.MapHub<ImpactHub>(ImpactHub.Path).RequireAuthorization(Roles.Viewer);
         return app;
     }
 }

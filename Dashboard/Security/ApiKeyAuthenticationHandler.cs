@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace ImpactMesh.Dashboard.Security;
 
 /// <summary>
-/// Authenticates a request by its API key: the <c>X-Api-Key</c> header, or for browsers the <c>access_token</c> (or
+/// Authenticates a request by its API key: the <c>X-Api-Key</c> header (or <c>Authorization: Bearer</c>, which a SignalR
+/// client's access token factory sends when it negotiates), or for browsers the <c>access_token</c> (or
 /// <c>key</c>) query parameter (SignalR WebSockets cannot send headers) or the <c>impactmesh-key</c> session cookie, which
 /// is set when a key arrives in the query so that pages such as <c>/dashboard?key=...</c> keep working as they navigate.
 /// </summary>
@@ -24,7 +25,7 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var fromQuery = Request.Query["access_token"].FirstOrDefault() ?? Request.Query["key"].FirstOrDefault();
-        var presented = Request.Headers[Header].FirstOrDefault() ?? fromQuery ?? Request.Cookies[Cookie];
+        var presented = Request.Headers[Header].FirstOrDefault() ?? Bearer() ?? fromQuery ?? Request.Cookies[Cookie];
         if (string.IsNullOrEmpty(presented)) return Task.FromResult(AuthenticateResult.NoResult());
         if (!keys.TryFind(presented, out var name, out var role)) return Task.FromResult(AuthenticateResult.Fail("invalid API key"));
         if (fromQuery is not null && HttpMethods.IsGet(Request.Method))
@@ -36,6 +37,13 @@ public sealed class ApiKeyAuthenticationHandler(
         claims.AddRange(Roles.Including(role).Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+
+    private string? Bearer()
+    {
+        const string prefix = "Bearer ";
+        var value = Request.Headers.Authorization.FirstOrDefault();
+        return value is not null && value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? value[prefix.Length..].Trim() : null;
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -13,6 +13,10 @@ public static class ImpactMeshHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
         configure?.Invoke(builder);
+
+        // The page (wwwroot of the Dashboard library) is found through the build's static web assets manifest, also
+        // outside Development; a published app has the files in its own wwwroot and no manifest, which this ignores.
+        builder.WebHost.UseStaticWebAssets();
         builder.AddImpactMeshSilo();
         builder.AddImpactMeshDashboard();
 

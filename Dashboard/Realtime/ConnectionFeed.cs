@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+
+namespace ImpactMesh.Dashboard.Realtime;
+
+/// <summary>
+/// One connection's bounded queue: the latest status per component (coalesced) within its subscription, the alerts not
+/// yet sent (oldest dropped past a bound), and whether it must take a fresh snapshot. A batch is taken only when the
+/// previous send has completed, so a slow client gets fewer, larger batches and never holds up the others.
+/// </summary>
+internal sealed class ConnectionFeed(string connectionId)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, ComponentStatus> _pending = new(StringComparer.Ordinal);
+    private readonly Queue<ImpactAlert> _alerts = new();
+    private IReadOnlySet<string>? _scope;
+    private long _sequence;
+    private long? _topologyVersion;
+    private bool _resync;
+    private int _snapshotsInProgress;
+    private Task _sending = Task.CompletedTask;
+
+    public string ConnectionId { get; } = connectionId;
+
+    public ImpactSubscription Subscription { get; private set; } = ImpactSubscription.Everything;
+
+    public int PendingCount
+    {
+        get
+        {
+            lock (_gate) return _pending.Count;
+        }
+    }
+
+    public void Enqueue(IReadOnlyList<ComponentStatus> statuses, IReadOnlyList<ImpactAlert> alerts, RealtimeOptions options)
+    {
+        lock (_gate)
+        {
+            foreach (var status in statuses)
+            {
+                if (_scope is null || _scope.Contains(status.Id)) _pending[status.Id] = Merge(status);
+            }
+
+            if (_pending.Count > options.MaxPending)
+            {
+                _pending.Clear();
+                _resync = true;
+            }
+
+            foreach (var alert in alerts)
+            {
+                if (_scope is not null && !_scope.Contains(alert.Component)) continue;
+                _alerts.Enqueue(alert);
+                if (_alerts.Count > options.MaxPendingAlerts) _alerts.Dequeue();
+            }
+        }
+    }
+
+    public void TopologyChanged(long version)
+    {
+        lock (_gate) _topologyVersion = version;
+    }
+
+    /// <summary>
+    /// Pauses sending while a snapshot is read and returns the sequence it follows. Pending statuses are dropped: each was
+    /// applied by the impact index before it was forwarded, so the snapshot read after this holds it or something newer.
+    /// </summary>
+    public long BeginSnapshot(ImpactSubscription subscription, IReadOnlySet<string>? scope)
+    {
+        lock (_gate)
+        {
+            _snapshotsInProgress++;
+            Subscription = subscription;
+            _scope = scope;
+            _pending.Clear();
+            _resync = false;
+            _topologyVersion = null;
+            return _sequence;
+        }
+    }
+
+    public void EndSnapshot()
+    {
+        lock (_gate) _snapshotsInProgress--;
+    }
+
+    /// <summary>The next batch (at most <paramref name="maxBatch"/> statuses), or null when there is nothing to send or a send is under way.</summary>
+    public ImpactDeltas? TakeBatch(int maxBatch, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (_snapshotsInProgress > 0 || !_sending.IsCompleted) return null;
+            if (_pending.Count == 0 && _alerts.Count == 0 && _topologyVersion is null && !_resync) return null;
+            ImmutableArray<ComponentStatus> statuses;
+            if (_pending.Count <= maxBatch)
+            {
+                statuses = [.. _pending.Values];
+                _pending.Clear();
+            }
+            else
+            {
+                statuses = [.. _pending.Values.Take(maxBatch)];
+                foreach (var status in statuses) _pending.Remove(status.Id);
+            }
+
+            ImmutableArray<ImpactAlert> alerts = [.. _alerts];
+            _alerts.Clear();
+            var deltas = new ImpactDeltas(++_sequence, now, statuses, alerts, _topologyVersion, _resync);
+            _topologyVersion = null;
+            _resync = false;
+            return deltas;
+        }
+    }
+
+    public void Sending(Task send)
+    {
+        lock (_gate) _sending = send;
+    }
+
+    /// <summary>Keeps the start of the status episode when a later change of the same component did not change its status.</summary>
+    private ComponentStatus Merge(ComponentStatus status) =>
+        status.Since is null && _pending.TryGetValue(status.Id, out var earlier) && earlier.Since is not null && earlier.Status == status.Status
+            ? status with { Since = earlier.Since }
+            : status;
+}

@@ -1,0 +1,93 @@
+using ImpactMesh.Grains.Interfaces;
+using ImpactMesh.Grains.Interfaces.Impact;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ImpactMesh.Dashboard.Realtime;
+
+/// <summary>
+/// Drives this silo's <see cref="ImpactBridge"/> once the host has started: subscribes it to the impact index and
+/// re-subscribes every <see cref="RealtimeOptions.ResubscribeInterval"/> (the index forgets silent observers), flushes it
+/// every <see cref="RealtimeOptions.FlushInterval"/>, and checks the graph's version.
+/// </summary>
+internal sealed partial class ImpactBridgeService(
+    ImpactBridge bridge,
+    IGrainFactory grains,
+    IHostApplicationLifetime lifetime,
+    IOptions<RealtimeOptions> options,
+    [FromKeyedServices(ServiceKeys.Time)] TimeProvider time,
+    ILogger<ImpactBridgeService> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
+        var observer = grains.CreateObjectReference<IImpactObserver>(bridge);
+        var index = grains.GetGrain<IImpactIndexGrain>(IImpactIndexGrain.Key);
+        try
+        {
+            var learned = false;
+            await Task.WhenAll(
+                RepeatAsync(async () =>
+                {
+                    await index.SubscribeAsync(observer);
+                    if (!learned) await bridge.LearnStatusesAsync();
+                    learned = true;
+                }, options.Value.ResubscribeInterval, "subscribe to the impact index", stoppingToken),
+                RepeatAsync(bridge.CheckTopologyAsync, options.Value.TopologyCheckInterval, "check the relation graph's version", stoppingToken),
+                FlushAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            try
+            {
+                await index.UnsubscribeAsync(observer).WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogFailed(logger, "unsubscribe from the impact index", e);
+            }
+
+            grains.DeleteObjectReference<IImpactObserver>(observer);
+        }
+    }
+
+    private async Task FlushAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.FlushInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken)) bridge.Flush();
+    }
+
+    private async Task RepeatAsync(Func<Task> action, TimeSpan interval, string what, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = interval;
+            try
+            {
+                await action();
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(logger, what, e);
+                wait = RetryInterval < interval ? RetryInterval : interval;
+            }
+
+            await Task.Delay(wait, time, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live feed: could not {What}; retrying")]
+    private static partial void LogFailed(ILogger logger, string what, Exception exception);
+}

@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+
+namespace ImpactMesh.Dashboard.Realtime;
+
+/// <summary>
+/// The whole picture for a connection: the graph (within its subscription) and every status that is not Ok.
+/// <see cref="Sequence"/> is the connection's last delta sequence before it: a client ignores deltas numbered up to it.
+/// </summary>
+public sealed record ImpactSnapshot(
+    long TopologyVersion,
+    DateTimeOffset At,
+    long Sequence,
+    ImpactSubscription Subscription,
+    ImmutableArray<MapComponent> Components,
+    ImmutableArray<ComponentStatus> Statuses);

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ImpactMesh.Dashboard.Realtime;
+
+/// <summary>The live feed's pacing and bounds, from configuration section <c>ImpactMesh:Realtime</c>.</summary>
+public sealed class RealtimeOptions
+{
+    public const string Section = "ImpactMesh:Realtime";
+
+    /// <summary>How often pending changes are sent to each connection (default 150 ms).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>The most statuses in one message; the rest follow in the next flushes (default 1,000).</summary>
+    [Range(1, 100_000)]
+    public int MaxBatch { get; set; } = 1_000;
+
+    /// <summary>The most components pending for one connection; past it the connection is told to take a fresh snapshot.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxPending { get; set; } = 50_000;
+
+    /// <summary>The most alerts pending for one connection; the oldest are dropped past it.</summary>
+    [Range(1, 100_000)]
+    public int MaxPendingAlerts { get; set; } = 200;
+
+    /// <summary>How often the silo's observer re-subscribes to the impact index (which forgets it after 2 minutes).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:30")]
+    public TimeSpan ResubscribeInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the graph's version is checked, to tell clients when to take a fresh snapshot.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan TopologyCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
