@@ -22,26 +22,29 @@ internal sealed partial class DemoFeed(IGrainFactory grains, IOptions<SiloOption
         if (!options.Value.DemoFeed || options.Value.Redis is not null) return;
         LogStarted(logger, Interval);
         var random = new Random(1);
-        using var timer = new PeriodicTimer(Interval, time);
-        do
+
+        // Every second until the sample estate is there (it is loaded once the host has started), then every Interval.
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 var snapshot = await grains.GetGrain<ITopologyGrain>(ITopologyGrain.Key).GetSnapshotAsync();
                 var now = time.GetUtcNow();
                 var wave = Math.Sin(now.TimeOfDay.TotalHours / 24 * 2 * Math.PI);
-                await Task.WhenAll(snapshot.Components.Where(c => !c.Metrics.IsEmpty).Select(c =>
+                var measured = snapshot.Components.Where(c => !c.Metrics.IsEmpty).ToList();
+                await Task.WhenAll(measured.Select(c =>
                 {
                     ImmutableArray<MetricSample> samples = [.. c.Metrics.Select(m => new MetricSample(m.Key, Plausible(m.Value, wave, random), now))];
                     return grains.GetGrain<IComponentGrain>(c.Id).RecordSamplesAsync(samples);
                 }));
+                if (measured.Count > 0) timer.Period = Interval;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogFailed(logger, e);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>A value in the metric's normal range: below (or, for lower-is-worse, above) its static levels.</summary>

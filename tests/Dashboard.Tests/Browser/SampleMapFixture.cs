@@ -14,6 +14,18 @@ public sealed class SampleMapFixture : IAsyncLifetime
     {
         _ = Factory.Address;
         (_playwright, _browser) = await Chromium.LaunchAsync();
+
+        // Wait until the sample estate is loaded and every component is known (the demo feed's first round has landed).
+        using var client = Factory.CreateLiveClient(ImpactMeshFactory.ViewerKey);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var graph = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/topology")).RootElement;
+            var impact = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/impact")).RootElement;
+            if (graph.GetProperty("components").GetArrayLength() >= 60 && impact.GetProperty("components").GetArrayLength() == 0) break;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the sample estate did not become Ok within 60 s");
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>A new tab (1600x900, dark) on the map at <paramref name="path"/>, not yet waited for.</summary>
