@@ -47,13 +47,16 @@ internal sealed partial class DemoFeed(IGrainFactory grains, IOptions<SiloOption
         }
     }
 
-    /// <summary>A value in the metric's normal range: below (or, for lower-is-worse, above) its static levels.</summary>
+    /// <summary>
+    /// A value in the metric's normal range: well below (or, for lower-is-worse, above) its static levels; error rates
+    /// (unit %) a twentieth of their warning level.
+    /// </summary>
     private static double Plausible(MetricSettings settings, double wave, Random random)
     {
         var level = settings.Warning ?? settings.Critical;
         var normal = settings.Direction == MetricDirection.LowerIsWorse
             ? (level ?? 50) * 2.5
-            : level is { } l ? l * 0.4 : 100;
+            : level is { } l ? l * (settings.Unit == "%" ? 0.05 : 0.4) : 100;
         return Math.Round(Math.Max(0, normal * (1 + 0.15 * wave + 0.05 * (random.NextDouble() - 0.5))), 2);
     }
 
