@@ -678,7 +678,43 @@ window.impactMesh = {
   matches: () => state.cy.nodes(".match").map(n => n.id()),
 };
 
+// ---------------------------------------------------------------- service levels
+
+const SLA_REFRESH_MS = 15000;
+const OUTCOME = { met: "✔", missed: "▲", breached: "✖", "no-data": "?" };
+const seenSlaAlerts = new Set();
+
+/** Each SLA's standing this period (GET /api/slas), with a link to its report; new burn-rate alerts go to the alert feed. */
+async function refreshSlas() {
+  try {
+    const { slas } = await api("/api/slas");
+    const list = $("slas");
+    list.replaceChildren(...slas.map(sla => {
+      const li = document.createElement("li");
+      li.dataset.sla = sla.id;
+      const standing = (sla.standing ?? []).map(s => {
+        const achieved = typeof s.achieved === "number" ? `${+s.achieved.toFixed(3)} ${escapeHtml(s.unit)}` : "no data";
+        return `<span class="slo" data-outcome="${escapeHtml(s.outcome)}">${OUTCOME[s.outcome] ?? "?"} ${escapeHtml(s.slo)}: ${achieved} (target ${s.target} ${escapeHtml(s.unit)}; ${escapeHtml(s.outcome)})</span>`;
+      }).join("");
+      const alerts = sla.alerts?.length ? `<span class="error">${sla.alerts.length} burn-rate alert${sla.alerts.length > 1 ? "s" : ""}</span>` : "";
+      const report = sla.period ? ` <a href="/api/slas/${encodeURIComponent(sla.id)}/report?format=html&key=${encodeURIComponent(state.key ?? "")}" target="_blank" rel="noopener">report ${escapeHtml(sla.period)}</a>` : "";
+      li.innerHTML = `<strong>${escapeHtml(sla.name || sla.id)}</strong> <span class="muted">${escapeHtml(sla.customer)} · ${escapeHtml(sla.state)}</span>${report} ${alerts}<div>${standing}</div>`;
+      return li;
+    }));
+    const fresh = slas.flatMap(sla => (sla.alerts ?? []).map(a => ({ sla, a }))).filter(({ sla, a }) => !seenSlaAlerts.has(`${sla.id}/${a.slo}/${a.since}`));
+    for (const { sla, a } of fresh) {
+      seenSlaAlerts.add(`${sla.id}/${a.slo}/${a.since}`);
+      addAlerts([{ component: sla.id, new: a.severity === "page" ? "critical" : "major", old: "ok", at: a.since,
+        reason: `${sla.name || sla.id}: ${a.slo} error budget burning ${(+a.longRate).toFixed(1)}x` }]);
+    }
+  } catch (e) {
+    console.warn("service levels could not be read", e);
+  }
+}
+
 wire();
 state.key = initialKey() ?? (await askKey());
 $("key-dialog").close();
 await connect();
+await refreshSlas();
+setInterval(refreshSlas, SLA_REFRESH_MS);

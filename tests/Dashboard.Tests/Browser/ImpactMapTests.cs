@@ -62,6 +62,24 @@ public sealed class ImpactMapTests(SampleMapFixture fixture) : IClassFixture<Sam
     }
 
     [Fact]
+    public async Task ServiceLevels_SampleSlas_ShowStandingAndLinkTheReport()
+    {
+        var page = await fixture.OpenMapAsync();
+
+        await page.WaitForSelectorAsync("#slas li[data-sla=\"sla-acme-webshop\"] .slo", new() { Timeout = 20_000 });
+
+        var text = await page.Locator("#slas li[data-sla=\"sla-acme-webshop\"]").InnerTextAsync();
+        Assert.Contains("availability", text);
+        Assert.Contains("active", text);
+        var href = await page.Locator("#slas li[data-sla=\"sla-acme-webshop\"] a").GetAttributeAsync("href");
+        using var client = new HttpClient { BaseAddress = fixture.Factory.Address };
+        var report = await client.GetAsync(href, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, report.StatusCode);
+        Assert.Contains("text/html", report.Content.Headers.ContentType!.MediaType);
+        await Chromium.ScreenshotAsync(page, "12-service-levels");
+    }
+
+    [Fact]
     public async Task ClickNode_Service_ShowsDetailWithDependenciesAndRootCausePaths()
     {
         await PostStatusAsync("db-crm", "critical");
