@@ -5,6 +5,7 @@ var commands = new ICommand[]
     new TopologyLoadCommand(),
     new NabCommand(),
     new BenchCommand(),
+    new LoadCommand(),
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
