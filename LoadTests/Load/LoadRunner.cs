@@ -5,7 +5,7 @@ namespace ImpactMesh.LoadTests.Load;
 /// <summary>Runs one open-loop phase at a rate, optionally with failure injection alongside, and meters this process.</summary>
 internal static class LoadRunner
 {
-    public static async Task<PhaseResult> RunAsync(ILoadTarget target, OpenLoopSchedule schedule, TimeSpan duration, int maxInFlight, FailureInjector? injector, TimeSpan injectEvery, bool quiet = false)
+    public static async Task<PhaseResult> RunAsync(ILoadTarget target, OpenLoopSchedule schedule, TimeSpan duration, int maxInFlight, FailureInjector? injector, TimeSpan injectEvery, bool quiet = false, int injections = int.MaxValue)
     {
         if (!quiet)
         {
@@ -14,10 +14,11 @@ internal static class LoadRunner
         }
 
         using var stop = new CancellationTokenSource();
+        using var enough = new CancellationTokenSource();
         var meter = ResourceMeter.Start();
-        var injecting = injector?.RunAsync(injectEvery, int.MaxValue, stop.Token) ?? Task.CompletedTask;
+        var injecting = injector is null ? Task.CompletedTask : InjectAsync(injector, injectEvery, injections, stop.Token, enough);
         var driver = new OpenLoopDriver(schedule, target.SendAsync, maxInFlight);
-        var result = await driver.RunAsync(duration, quiet ? null : Console.WriteLine, CancellationToken.None);
+        var result = await driver.RunAsync(duration, quiet ? null : Console.WriteLine, enough.Token);
         await stop.CancelAsync();
         await injecting;
         var resources = meter.Stop();
@@ -28,6 +29,13 @@ internal static class LoadRunner
         }
 
         return new PhaseResult(result, resources, injector?.Figures());
+    }
+
+    /// <summary>Injects until <paramref name="count"/> were measured, then ends the phase (when a count was asked for).</summary>
+    private static async Task InjectAsync(FailureInjector injector, TimeSpan every, int count, CancellationToken cancellationToken, CancellationTokenSource enough)
+    {
+        await injector.RunAsync(every, count, cancellationToken);
+        if (count != int.MaxValue) await enough.CancelAsync();
     }
 
     /// <summary>A short run to activate grains and JIT the paths before measuring.</summary>

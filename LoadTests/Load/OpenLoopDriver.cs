@@ -28,29 +28,38 @@ internal sealed class OpenLoopDriver(OpenLoopSchedule schedule, Func<long, Task<
         var start = Stopwatch.GetTimestamp();
         var lastReport = start;
         long next = 0;
-        while (next < total && !cancellationToken.IsCancellationRequested)
+        try
         {
-            var elapsed = Stopwatch.GetElapsedTime(start);
-            var due = Math.Min(total, schedule.DueBy(elapsed));
-            while (next < due)
+            while (next < total && !cancellationToken.IsCancellationRequested)
             {
-                await gate.WaitAsync(cancellationToken);
-                var index = next++;
-                _ = RunOneAsync(index, start + (long)(schedule.IntendedOffset(index).TotalSeconds * Stopwatch.Frequency), start, gate);
-            }
+                var elapsed = Stopwatch.GetElapsedTime(start);
+                var due = Math.Min(total, schedule.DueBy(elapsed));
+                while (next < due)
+                {
+                    await gate.WaitAsync(cancellationToken);
+                    var index = next++;
+                    _ = RunOneAsync(index, start + (long)(schedule.IntendedOffset(index).TotalSeconds * Stopwatch.Frequency), start, gate);
+                }
 
-            var now = Stopwatch.GetTimestamp();
-            if (Stopwatch.GetElapsedTime(lastReport, now) >= TimeSpan.FromSeconds(1))
-            {
-                var figures = CloseInterval(Stopwatch.GetElapsedTime(start, now), Stopwatch.GetElapsedTime(lastReport, now), maxInFlight - gate.CurrentCount);
-                lastReport = now;
-                progress?.Invoke(figures.ToString());
-            }
+                var now = Stopwatch.GetTimestamp();
+                if (Stopwatch.GetElapsedTime(lastReport, now) >= TimeSpan.FromSeconds(1))
+                {
+                    var figures = CloseInterval(Stopwatch.GetElapsedTime(start, now), Stopwatch.GetElapsedTime(lastReport, now), maxInFlight - gate.CurrentCount);
+                    lastReport = now;
+                    progress?.Invoke(figures.ToString());
+                }
 
-            var wait = schedule.IntendedOffset(next) - Stopwatch.GetElapsedTime(start);
-            if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait, cancellationToken);
-            else await Task.Yield();
+                var wait = schedule.IntendedOffset(next) - Stopwatch.GetElapsedTime(start);
+                if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait, cancellationToken);
+                else await Task.Yield();
+            }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        // Stopped early (the injections a command wanted are done): the run is as long as it ran.
+        if (cancellationToken.IsCancellationRequested) duration = Stopwatch.GetElapsedTime(start);
 
         // Drain: the run ends when the last batch has completed (or after a minute, counting the rest as errors).
         var drainDeadline = Stopwatch.GetTimestamp() + 60 * Stopwatch.Frequency;
