@@ -26,13 +26,14 @@ internal sealed class LoadCommand : ICommand
         await using var session = await LoadSession.StartAsync(load.Estate, load.Url, load.Key);
         var target = session.CreateTarget(load);
         var schedule = new OpenLoopSchedule(rate, target is HttpTarget h ? h.SamplesPerRequest : load.BatchSize);
+        await session.PrimeAsync(target);
         await LoadRunner.WarmUpAsync(target, schedule, load.Warmup, load.MaxInFlight);
 
-        await using var watcher = session.Grains is null ? null : new ImpactWatcher(session.Grains, TimeProvider.System);
+        var watcher = session.Watcher;
         FailureInjector? injector = null;
+        var changesBefore = watcher?.Changes ?? 0;
         if (watcher is not null && failEvery > TimeSpan.Zero)
         {
-            await watcher.StartAsync();
             injector = new FailureInjector(target, session.Grains!, watcher, TimeProvider.System, session.Estate.Leaves, session.Services);
         }
 
@@ -40,6 +41,7 @@ internal sealed class LoadCommand : ICommand
         var report = new LoadReport(name, $"Load: {rate:N0} samples/s via {target.Description}", "load " + string.Join(' ', args));
         SetupSection(report, session, target);
         PhaseReport.Add(report, phase);
+        if (watcher is not null) report.Add("Ingestion", "impact changes seen during the run (background and injected)", watcher.Changes - changesBefore);
         if (injector is null) report.Note("No failure injection: it needs the embedded silo's impact feed (or --fail-every was 0).");
         report.Note("Sample-to-status latency: from the batch's intended send time until the call returned, i.e. the component's statistics, thresholds and status were updated (in process), or the HTTP request was answered after every grain call (HTTP).");
         var chart = PhaseReport.ChartOverTime(Path.Combine(load.OutputFolder, name + ".png"), report.Name + ": sample-to-status latency over time", phase.Ingestion.Intervals);
@@ -56,7 +58,8 @@ internal sealed class LoadCommand : ICommand
             .Add("Setup", "relations", session.Estate.Relations)
             .Add("Setup", "layers", session.Estate.Layers.Count)
             .Add("Setup", "metrics per component", session.Estate.Metrics.Count)
-            .Add("Setup", "topology PUT (s)", Math.Round(session.LoadSeconds, 2));
+            .Add("Setup", "topology PUT (s)", Math.Round(session.LoadSeconds, 2))
+            .Add("Setup", "priming: first samples for every metric, then quiet (s)", Math.Round(session.PrimeSeconds, 1));
         if (target is HttpTarget http) report.Add("Setup", "request body (bytes)", http.BodyBytes);
     }
 }

@@ -32,10 +32,9 @@ internal sealed class PropagationCommand : ICommand
         await using var session = await LoadSession.StartAsync(load.Estate, null, null);
         var target = session.CreateTarget(load);
         var schedule = new OpenLoopSchedule(rate, target is HttpTarget h ? h.SamplesPerRequest : load.BatchSize);
+        await session.PrimeAsync(target);
         await LoadRunner.WarmUpAsync(target, schedule, load.Warmup, load.MaxInFlight);
-        await using var watcher = new ImpactWatcher(session.Grains!, TimeProvider.System);
-        await watcher.StartAsync();
-        var injector = new FailureInjector(target, session.Grains!, watcher, TimeProvider.System, session.Estate.Leaves, session.Services);
+        var injector = new FailureInjector(target, session.Grains!, session.Watcher!, TimeProvider.System, session.Estate.Leaves, session.Services);
         var phase = await LoadRunner.RunAsync(target, schedule, TimeSpan.FromMinutes(30), load.MaxInFlight, injector, every, injections: injections);
 
         Console.WriteLine("What-if over HTTP: 50 requests");

@@ -26,6 +26,7 @@ internal sealed class RampCommand : ICommand
         await using var session = await LoadSession.StartAsync(load.Estate, load.Url, load.Key);
         var target = session.CreateTarget(load);
         var batchSize = target is HttpTarget h ? h.SamplesPerRequest : load.BatchSize;
+        await session.PrimeAsync(target);
         var report = new LoadReport(name, $"Ramp: highest sustainable rate via {target.Description}", "ramp " + string.Join(' ', args));
         LoadCommand.SetupSection(report, session, target);
         report.AddAll("Search", settings);

@@ -31,12 +31,12 @@ internal sealed class SoakCommand : ICommand
         await using var session = await LoadSession.StartAsync(load.Estate, load.Url, load.Key);
         var target = session.CreateTarget(load);
         var schedule = new OpenLoopSchedule(rate, target is HttpTarget h ? h.SamplesPerRequest : load.BatchSize);
+        await session.PrimeAsync(target);
         await LoadRunner.WarmUpAsync(target, schedule, load.Warmup, load.MaxInFlight);
-        await using var watcher = session.Grains is null ? null : new ImpactWatcher(session.Grains, TimeProvider.System);
+        var watcher = session.Watcher;
         FailureInjector? injector = null;
         if (watcher is not null && failEvery > TimeSpan.Zero)
         {
-            await watcher.StartAsync();
             injector = new FailureInjector(target, session.Grains!, watcher, TimeProvider.System, session.Estate.Leaves, session.Services);
         }
 

@@ -32,12 +32,15 @@ internal sealed class HttpTarget : ILoadTarget
         _bodies = new byte[count][];
         for (var b = 0; b < count; b++) _bodies[b] = Body(batches, (long)b * componentsPerRequest, componentsPerRequest, perComponent);
         SamplesPerRequest = perComponent * componentsPerRequest;
+        ComponentsPerRequest = componentsPerRequest;
         BodyBytes = _bodies[0].Length;
     }
 
     public string Description => $"HTTP POST /api/metrics to {_clients.Length} silo(s)";
 
     public int SamplesPerRequest { get; }
+
+    public int ComponentsPerRequest { get; }
 
     public int BodyBytes { get; }
 
