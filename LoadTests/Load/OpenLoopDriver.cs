@@ -49,8 +49,10 @@ internal sealed class OpenLoopDriver(OpenLoopSchedule schedule, Func<long, Task<
                     progress?.Invoke(figures.ToString());
                 }
 
+                // Sleep until the next batch is due, at least a millisecond: spinning would take a core from the system
+                // under test; batches due meanwhile go out together, their wait counted in their latency.
                 var wait = schedule.IntendedOffset(next) - Stopwatch.GetElapsedTime(start);
-                if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait, cancellationToken);
+                if (wait > TimeSpan.Zero) await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), cancellationToken);
                 else await Task.Yield();
             }
         }

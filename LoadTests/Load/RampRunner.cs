@@ -13,9 +13,9 @@ internal static class RampRunner
         {
             var phase = await LoadRunner.RunAsync(target, new OpenLoopSchedule(rate, batchSize), settings.Step, maxInFlight, null, TimeSpan.Zero, quiet: true);
             var i = phase.Ingestion;
-            var sustained = search.Record(rate, i.AchievedSamplesPerSecond, i.Latency.P99Ms, i.Errors);
+            var sustained = search.Record(rate, i.AchievedSamplesPerSecond, i.Latency.P99Ms, i.Errors, phase.Resources.CoresUsed);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  step {search.Steps.Count,2}: target {rate,12:N0}/s  achieved {i.AchievedSamplesPerSecond,12:N0}/s  p50 {i.Latency.P50Ms,8:F1} ms  p99 {i.Latency.P99Ms,8:F1} ms  errors {i.Errors}  {(sustained ? "sustained" : "NOT sustained")}  (CPU {phase.Resources.CoresUsed:F2} cores, GC pause {phase.Resources.GcPausePercent:F1}%)"));
+                $"  step {search.Steps.Count,2}: target {rate,12:N0}/s  achieved {i.AchievedSamplesPerSecond,12:N0}/s  p50 {i.Latency.P50Ms,8:F1} ms  p99 {i.Latency.P99Ms,8:F1} ms  errors {i.Errors}  {(sustained ? "sustained" : "NOT sustained")}  (CPU {phase.Resources.CoresUsed:F2} cores: {i.AchievedSamplesPerSecond / Math.Max(0.01, phase.Resources.CoresUsed):N0} per CPU-second, GC pause {phase.Resources.GcPausePercent:F1}%)"));
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
@@ -28,7 +28,7 @@ internal static class RampRunner
         foreach (var (step, n) in search.Steps.Select((s, n) => (s, n + 1)))
         {
             report.Add(section, string.Create(CultureInfo.InvariantCulture, $"step {n}: target {step.TargetRate:N0}/s"),
-                string.Create(CultureInfo.InvariantCulture, $"achieved {step.AchievedRate:N0}/s, p99 {step.P99Ms:0.#} ms, errors {step.Errors}, {(step.Sustained ? "sustained" : "not sustained")}"));
+                string.Create(CultureInfo.InvariantCulture, $"achieved {step.AchievedRate:N0}/s, p99 {step.P99Ms:0.#} ms, errors {step.Errors}, {(step.Sustained ? "sustained" : "not sustained")}, this process used {step.CoresUsed:0.##} cores ({step.AchievedRate / Math.Max(0.01, step.CoresUsed):N0} samples per CPU-second)"));
         }
     }
 

@@ -33,11 +33,11 @@ internal sealed class RampSearch(double startRate, double growth, double p99Boun
         return failed - good <= Precision * good ? null : Math.Round((good + failed) / 2);
     }
 
-    /// <summary>Records a step's outcome; returns whether it was sustained.</summary>
-    public bool Record(double targetRate, double achievedRate, double p99Ms, long errors)
+    /// <summary>Records a step's outcome (with the CPU this process used, for the report); returns whether it was sustained.</summary>
+    public bool Record(double targetRate, double achievedRate, double p99Ms, long errors, double coresUsed = double.NaN)
     {
         var sustained = achievedRate >= MinAchievedShare * targetRate && p99Ms <= p99BoundMs && errors == 0;
-        _steps.Add(new RampStep(targetRate, achievedRate, p99Ms, errors, sustained));
+        _steps.Add(new RampStep(targetRate, achievedRate, p99Ms, errors, sustained, coresUsed));
         if (sustained)
         {
             if (Sustainable is null || targetRate > Sustainable) Sustainable = targetRate;

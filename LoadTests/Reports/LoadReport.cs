@@ -68,7 +68,7 @@ internal sealed class LoadReport(string name, string title, string commandLine)
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# {title}");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"`{commandLine}` at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"`{commandLine}` at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}; machine 1-minute load average {LoadAverage()} when written (other work shares these cores)");
         foreach (var (heading, rows) in _sections)
         {
             text.AppendLine();
@@ -96,6 +96,7 @@ internal sealed class LoadReport(string name, string title, string commandLine)
             ["command"] = commandLine,
             ["at"] = DateTimeOffset.UtcNow,
             ["cores"] = Environment.ProcessorCount,
+            ["loadAverage"] = LoadAverage(),
         };
         foreach (var (heading, rows) in _sections) document[heading] = rows.ToDictionary(r => r.Name, r => r.Value);
         foreach (var (key, value) in _attachments) document[key] = value;
@@ -112,6 +113,19 @@ internal sealed class LoadReport(string name, string title, string commandLine)
         Console.WriteLine();
         Console.WriteLine(markdown);
         Console.WriteLine($"Written {Path.Combine(folder, name)}.md and .json");
+    }
+
+    /// <summary>The 1-minute load average (Linux), a hint of how much the machine was shared during the run.</summary>
+    internal static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
     }
 
     internal static string Format(object? value) => value switch
