@@ -50,7 +50,12 @@ internal sealed class RampCommand : ICommand
         series.Add(RampRunner.Series(load.Http ? "HTTP JSON ingestion, p99" : "in-process ingestion, p99", search));
         if (plain?.Sustainable is { } p && search.Sustainable is { } s)
         {
-            report.Add("Ingestion with statistics, thresholds and status", "ratio to the baseline", Math.Round(s / p, 2));
+            report.Add("Ingestion with statistics, thresholds and status", "ratio to the baseline (sustainable rates)", Math.Round(s / p, 2));
+        }
+
+        if (plain is not null)
+        {
+            report.Add("Ingestion with statistics, thresholds and status", "ratio to the baseline (samples per CPU-second)", Math.Round(RampRunner.PerCpuSecond(search) / RampRunner.PerCpuSecond(plain), 2));
         }
 
         var chart = LatencyChart.Write(Path.Combine(load.OutputFolder, name + ".png"), $"{name}: p99 sample-to-status latency against offered rate", "offered samples/s", series, settings.P99BoundMs);

@@ -23,8 +23,8 @@ internal sealed class OpenLoopSchedule
 
     public double BatchesPerSecond { get; }
 
-    /// <summary>When batch <paramref name="index"/> (from 0) is due, after the start.</summary>
-    public TimeSpan IntendedOffset(long index) => TimeSpan.FromTicks((long)Math.Round(index * TimeSpan.TicksPerSecond / BatchesPerSecond));
+    /// <summary>When batch <paramref name="index"/> (from 0) is due, after the start (rounded up to a tick, never early).</summary>
+    public TimeSpan IntendedOffset(long index) => TimeSpan.FromTicks((long)Math.Ceiling(index * TimeSpan.TicksPerSecond / BatchesPerSecond - 1e-6));
 
     /// <summary>How many batches are due by <paramref name="elapsed"/> after the start (batch 0 is due at once).</summary>
     public long DueBy(TimeSpan elapsed) => elapsed < TimeSpan.Zero ? 0 : (long)Math.Floor(elapsed.TotalSeconds * BatchesPerSecond + 1e-9) + 1;

@@ -25,11 +25,19 @@ internal static class RampRunner
     public static void AddSteps(LoadReport report, string section, RampSearch search)
     {
         report.Add(section, "highest sustainable samples/s", search.Sustainable ?? 0);
+        report.Add(section, "samples per CPU-second of this process (median over steps)", Math.Round(PerCpuSecond(search)));
         foreach (var (step, n) in search.Steps.Select((s, n) => (s, n + 1)))
         {
             report.Add(section, string.Create(CultureInfo.InvariantCulture, $"step {n}: target {step.TargetRate:N0}/s"),
                 string.Create(CultureInfo.InvariantCulture, $"achieved {step.AchievedRate:N0}/s, p99 {step.P99Ms:0.#} ms, errors {step.Errors}, {(step.Sustained ? "sustained" : "not sustained")}, this process used {step.CoresUsed:0.##} cores ({step.AchievedRate / Math.Max(0.01, step.CoresUsed):N0} samples per CPU-second)"));
         }
+    }
+
+    /// <summary>The median of achieved samples per CPU-second over the steps: efficiency that holds on a shared machine.</summary>
+    public static double PerCpuSecond(RampSearch search)
+    {
+        var values = search.Steps.Where(s => s.CoresUsed > 0).Select(s => s.AchievedRate / s.CoresUsed).Order().ToList();
+        return values.Count == 0 ? double.NaN : values[values.Count / 2];
     }
 
     public static ChartSeries Series(string name, RampSearch search)
