@@ -59,14 +59,17 @@ internal static class EstateGenerator
                     writer.WriteString("team", $"team-{i % 20}");
                     writer.WriteEndObject();
                     if (layer > 0) relations += WriteDependencies(writer, layers, layer, i, sizes[layer], kind, options.FanOut, random);
-                    writer.WriteStartObject("metrics");
-                    foreach (var metric in metrics)
+                    if (options.DeclareMetrics)
                     {
-                        writer.WriteStartObject(metric);
+                        writer.WriteStartObject("metrics");
+                        foreach (var metric in metrics)
+                        {
+                            writer.WriteStartObject(metric);
+                            writer.WriteEndObject();
+                        }
+
                         writer.WriteEndObject();
                     }
-
-                    writer.WriteEndObject();
                     writer.WriteEndObject();
                 }
 
