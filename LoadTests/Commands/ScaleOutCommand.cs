@@ -54,6 +54,11 @@ internal sealed class ScaleOutCommand : ICommand
                 var putSeconds = await LoadSession.PutTopologyAsync(admin, estate.Document);
                 Console.WriteLine($"  topology loaded in {putSeconds:N1} s");
                 var target = new HttpTarget([.. silos.Select(s => s.Address)], key, new SampleBatches(estate.All, estate.Metrics, batch), perRequest);
+
+                // Prime: a first sample for every metric (declared metrics start Unknown), then let the cascade settle.
+                var requests = (estate.Components + perRequest - 1) / perRequest;
+                await Parallel.ForAsync(0L, requests, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (k, _) => await target.SendAsync(k));
+                await Task.Delay(TimeSpan.FromSeconds(5));
                 await LoadRunner.WarmUpAsync(target, new OpenLoopSchedule(settings.StartRate, target.SamplesPerRequest), warmup, maxInFlight);
                 var cpuBefore = silos.Sum(s => s.CpuSeconds());
                 var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -126,18 +126,22 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     private static string SiloDll(string root)
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
         var dll = Path.Combine(root, "Silo", "bin", configuration, "net10.0", "ImpactMesh.Silo.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the Silo first (dotnet build -c {configuration}); not found", dll);
     }
 
+    /// <summary>The folder with ImpactMesh.sln above this program, or else above the current directory.</summary>
     private static string RepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "ImpactMesh.sln"))) return dir.FullName;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "ImpactMesh.sln"))) return dir.FullName;
+            }
         }
 
-        throw new DirectoryNotFoundException("ImpactMesh.sln not found above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException($"ImpactMesh.sln not found above {AppContext.BaseDirectory} or the current directory");
     }
 }
