@@ -62,7 +62,7 @@ internal sealed class SoakCommand : ICommand
         if (!session.Silo.InProcess) report.Note("Memory is this process's (the load generator), not the cluster's: against --url, watch the silos' own figures.");
         report.Note("Each memory sample forces a full blocking collection (managed heap = live data); that pause shows in the latency of the moment.");
         var chart = LatencyChart.Write(Path.Combine(load.OutputFolder, name + "-memory.png"), $"{name}: managed heap over time", "time (s)",
-            [new ChartSeries("managed heap (MB)", [.. samples.Select(s => s.AtSeconds)], [.. samples.Select(s => s.ManagedMB)])], null);
+            [new ChartSeries("managed heap (MB)", [.. samples.Select(s => s.AtSeconds)], [.. samples.Select(s => s.ManagedMB)])], null, "MB");
         report.Add("Setup", "memory chart", chart);
         report.Add("Setup", "latency chart", PhaseReport.ChartOverTime(Path.Combine(load.OutputFolder, name + ".png"), name + ": sample-to-status latency over time", phase.Ingestion.Intervals));
         await report.WriteAsync(load.OutputFolder);

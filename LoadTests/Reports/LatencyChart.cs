@@ -1,9 +1,9 @@
 namespace ImpactMesh.LoadTests.Reports;
 
-/// <summary>A PNG chart of latency (ms) against rate (samples/s) with ScottPlot: one line per series, the p99 bound dashed.</summary>
+/// <summary>A PNG chart with ScottPlot (latency in ms against rate or time unless told otherwise): one line per series, the p99 bound dashed.</summary>
 internal static class LatencyChart
 {
-    public static string Write(string path, string title, string xLabel, IReadOnlyList<ChartSeries> series, double? boundMs)
+    public static string Write(string path, string title, string xLabel, IReadOnlyList<ChartSeries> series, double? boundMs, string yLabel = "latency (ms)")
     {
         var plot = new ScottPlot.Plot();
         foreach (var s in series.Where(s => s.X.Count > 0))
@@ -23,7 +23,7 @@ internal static class LatencyChart
 
         plot.Title(title);
         plot.XLabel(xLabel);
-        plot.YLabel("latency (ms)");
+        plot.YLabel(yLabel);
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         plot.SavePng(path, 1000, 560);
