@@ -5,6 +5,12 @@ var commands = new ICommand[]
     new TopologyLoadCommand(),
     new NabCommand(),
     new BenchCommand(),
+    new LoadCommand(),
+    new RampCommand(),
+    new PropagationCommand(),
+    new MemoryCommand(),
+    new SoakCommand(),
+    new ScaleOutCommand(),
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")

@@ -16,8 +16,13 @@ internal static class EstateGenerator
     private static readonly string[] LayerKinds = ["network", "storage", "hypervisor", "host", "database", "instance", "application", "service"];
     private static readonly double[] LayerShare = [0.02, 0.02, 0.06, 0.20, 0.12, 0.30, 0.20, 0.08];
 
-    public sealed record Estate(string Document, IReadOnlyList<IReadOnlyList<string>> Layers, int Relations)
+    /// <summary>The metrics declared on every component, in order: the first <see cref="EstateOptions.Metrics"/> are used.</summary>
+    public static readonly string[] MetricNames = ["latency_ms", "error_rate", "cpu_pct", "requests_per_s", "queue_depth", "memory_pct", "disk_pct", "saturation"];
+
+    public sealed record Estate(string Document, IReadOnlyList<IReadOnlyList<string>> Layers, int Relations, IReadOnlyList<string> Metrics)
     {
+        public IReadOnlyList<string> All { get; } = [.. Layers.SelectMany(l => l)];
+
         public IReadOnlyList<string> Services => Layers[^1];
 
         public IReadOnlyList<string> Leaves => Layers[0];
@@ -27,6 +32,7 @@ internal static class EstateGenerator
 
     public static Estate Generate(EstateOptions options)
     {
+        var metrics = MetricNames[..Math.Clamp(options.Metrics, 1, MetricNames.Length)];
         var depth = Math.Clamp(options.Depth, 2, 32);
         var random = new Random(options.Seed);
         var sizes = LayerSizes(options.Components, depth);
@@ -53,10 +59,17 @@ internal static class EstateGenerator
                     writer.WriteString("team", $"team-{i % 20}");
                     writer.WriteEndObject();
                     if (layer > 0) relations += WriteDependencies(writer, layers, layer, i, sizes[layer], kind, options.FanOut, random);
-                    writer.WriteStartObject("metrics");
-                    writer.WriteStartObject("latency_ms");
-                    writer.WriteEndObject();
-                    writer.WriteEndObject();
+                    if (options.DeclareMetrics)
+                    {
+                        writer.WriteStartObject("metrics");
+                        foreach (var metric in metrics)
+                        {
+                            writer.WriteStartObject(metric);
+                            writer.WriteEndObject();
+                        }
+
+                        writer.WriteEndObject();
+                    }
                     writer.WriteEndObject();
                 }
 
@@ -67,7 +80,7 @@ internal static class EstateGenerator
             writer.WriteEndObject();
         }
 
-        return new Estate(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), layers, relations);
+        return new Estate(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), layers, relations, metrics);
     }
 
     private static int WriteDependencies(Utf8JsonWriter writer, List<List<string>> layers, int layer, int index, int layerSize, string kind, int fanOut, Random random)
