@@ -292,14 +292,26 @@ public sealed partial class ComponentGrain(
         var change = removed
             ? new ImpactChange(Id, node.Definition.Kind, before, HealthStatus.Ok, HealthStatus.Ok, false, "removed from the graph", [], 0, at, time.GetUtcNow())
             : new ImpactChange(Id, node.Definition.Kind, before, node.Status, node.OwnStatus, node.InMaintenance, node.Reason, node.RootCauses, node.TotalRootCauses, at, time.GetUtcNow());
-        try
+        // The in-memory stream queue is bounded; in a storm (a large estate loaded at once) it can be full for a moment,
+        // so retry with backoff (a few seconds at most). Propagation itself does not depend on the stream; only the impact index would miss the change.
+        TimeSpan[] backoff = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
+        for (var attempt = 0; ; attempt++)
         {
-            await _stream.OnNextAsync(change);
-        }
-        catch (Exception e)
-        {
-            // The impact index catches up from the next change; propagation itself does not depend on the stream.
-            LogPublishFailed(logger, Id, e);
+            try
+            {
+                await _stream.OnNextAsync(change);
+                return;
+            }
+            catch (Exception e) when (attempt < backoff.Length)
+            {
+                LogPublishRetry(logger, Id, e.Message);
+                await Task.Delay(backoff[attempt]);
+            }
+            catch (Exception e)
+            {
+                LogPublishFailed(logger, Id, e);
+                return;
+            }
         }
     }
 
@@ -364,6 +376,9 @@ public sealed partial class ComponentGrain(
     }
 
     private static IEnumerable<int> NonPropagating(ComponentRelations relations) => relations.NonPropagating.IsDefault ? [] : relations.NonPropagating;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Component {Component} retries publishing an impact change: {Reason}")]
+    private static partial void LogPublishRetry(ILogger logger, string component, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Component {Component} could not publish an impact change")]
     private static partial void LogPublishFailed(ILogger logger, string component, Exception exception);
