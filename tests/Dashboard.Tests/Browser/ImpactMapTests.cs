@@ -153,7 +153,7 @@ public sealed class ImpactMapTests(SampleMapFixture fixture) : IClassFixture<Sam
 
         await page.ClickAsync("#whatif-exit");
 
-        Assert.Equal("ok", await page.EvaluateAsync<string>("() => window.impactMesh.status('svc-webshop')"));
+        await page.WaitForFunctionAsync("() => window.impactMesh.status('svc-webshop') === 'ok'", null, new() { Timeout = 5_000 });
     }
 
     [Fact]
@@ -224,6 +224,7 @@ public sealed class ImpactMapTests(SampleMapFixture fixture) : IClassFixture<Sam
 
         await page.SelectOptionAsync("#focus-select", "svc-email");
 
+        await page.WaitForFunctionAsync("() => { const v = window.impactMesh.visible(); return v.includes('svc-email') && !v.includes('svc-webshop'); }", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
         var visible = await page.EvaluateAsync<string[]>("() => window.impactMesh.visible()");
         Assert.Contains("svc-email", visible);
         Assert.Contains("dns", visible);
@@ -234,7 +235,8 @@ public sealed class ImpactMapTests(SampleMapFixture fixture) : IClassFixture<Sam
 
         await page.SelectOptionAsync("#focus-select", "");
 
-        Assert.True(await page.EvaluateAsync<int>("() => window.impactMesh.visible().length") >= 60);
+        // Leaving the focus redraws the whole estate; wait for it rather than reading the map mid-redraw.
+        await page.WaitForFunctionAsync("() => window.impactMesh.visible().length >= 60", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
     }
 
     [Fact]
