@@ -28,6 +28,7 @@ public sealed partial class ComponentGrain(
     private static readonly TimeSpan PersistDelay = TimeSpan.FromSeconds(1);
 
     private ComponentRelations? _relations;
+    private IComponentGrain[] _dependents = [];
     private bool _configured;
     private ImpactNode? _node;
     private OwnHealth _own = null!;
@@ -71,6 +72,7 @@ public sealed partial class ComponentGrain(
         if (_configured && relations is not null && _relations is not null && relations.Version < _relations.Version) return;
         _configured = true;
         _relations = relations;
+        _dependents = relations is null ? [] : [.. relations.Dependents.Select(d => d.Id).Distinct(StringComparer.Ordinal).Select(id => GrainFactory.GetGrain<IComponentGrain>(id))];
         var at = time.GetUtcNow();
         if (relations is null)
         {
@@ -277,10 +279,7 @@ public sealed partial class ComponentGrain(
         if ((changes & ImpactChanges.Report) != 0)
         {
             var report = node.CreateReport(at);
-            foreach (var dependent in _relations!.Dependents)
-            {
-                _ = GrainFactory.GetGrain<IComponentGrain>(dependent.Id).ApplyReportAsync(report);
-            }
+            foreach (var dependent in _dependents) _ = dependent.ApplyReportAsync(report);
         }
 
         await PublishAsync(before, at, removed: false);

@@ -33,6 +33,8 @@ internal sealed class ImpactNode
     private HealthStatus[] _passed = [];
     private int[] _weights = [];
     private RuleOutcome _outcome;
+    private string? _ruleReason;
+    private bool _evaluated;
     private long _sequence;
 
     /// <param name="definition">The component as written in the topology.</param>
@@ -112,6 +114,7 @@ internal sealed class ImpactNode
         var excluded = nonPropagatingRelations?.ToHashSet() ?? [];
         _relations = [.. definition.DependsOn.Where((r, i) => RelationPass.Counts(r) && !excluded.Contains(i))];
         _passed = new HealthStatus[_relations.Length];
+        _evaluated = false;
         _weights = [.. _relations.Select(r => r.Weight)];
         Dependencies = [.. _relations.Select(r => r.Id).Distinct(StringComparer.Ordinal)];
         _dependencies = new HashSet<string>(Dependencies, StringComparer.Ordinal);
@@ -130,13 +133,23 @@ internal sealed class ImpactNode
 
     private ImpactChanges Recompute()
     {
+        // The rule is evaluated again only when what the relations pass on changed (a report may change only root causes).
+        var passedChanged = !_evaluated;
         for (var i = 0; i < _relations.Length; i++)
         {
             var report = _reports.GetValueOrDefault(_relations[i].Id);
-            _passed[i] = RelationPass.Apply(_relations[i], report?.Status ?? HealthStatus.Ok, report?.InMaintenance ?? false);
+            var passed = RelationPass.Apply(_relations[i], report?.Status ?? HealthStatus.Ok, report?.InMaintenance ?? false);
+            passedChanged |= passed != _passed[i];
+            _passed[i] = passed;
         }
 
-        _outcome = StatusRuleEvaluator.Evaluate(Definition.Rule, _passed, _weights);
+        if (passedChanged)
+        {
+            _outcome = StatusRuleEvaluator.Evaluate(Definition.Rule, _passed, _weights);
+            _ruleReason = null;
+            _evaluated = true;
+        }
+
         var status = ImpactStatus.Combine(OwnStatus, _outcome.Status);
         var (rootCauses, total) = FindRootCauses(status);
         var reason = Describe(status);
@@ -175,24 +188,31 @@ internal sealed class ImpactNode
             }
         }
 
-        var kept = found
-            .Select(f => (f.Key, Status: f.Value.Via?.Status ?? OwnStatus, f.Value.Via, f.Value.Length))
-            .OrderByDescending(f => f.Status)
-            .ThenBy(f => f.Length)
-            .ThenBy(f => f.Key, StringComparer.Ordinal)
-            .Take(_cap)
-            .Select(f => f.Via is null ? new RootCause(Id, OwnStatus, [Id]) : f.Via with { Path = f.Via.Path.Add(Id) })
-            .ToImmutableArray();
-        return (kept, Math.Max(found.Count, belowTotal + (self ? 1 : 0)));
+        var ranked = new List<(string Id, HealthStatus Status, RootCause? Via, int Length)>(found.Count);
+        foreach (var (id, (via, length)) in found) ranked.Add((id, via?.Status ?? OwnStatus, via, length));
+        ranked.Sort(static (a, b) =>
+        {
+            var order = b.Status.CompareTo(a.Status);
+            if (order == 0) order = a.Length.CompareTo(b.Length);
+            return order != 0 ? order : string.CompareOrdinal(a.Id, b.Id);
+        });
+
+        var kept = ImmutableArray.CreateBuilder<RootCause>(Math.Min(_cap, ranked.Count));
+        foreach (var (_, _, via, _) in ranked.Take(kept.Capacity))
+        {
+            kept.Add(via is null ? new RootCause(Id, OwnStatus, [Id]) : via with { Path = via.Path.Add(Id) });
+        }
+
+        return (kept.MoveToImmutable(), Math.Max(found.Count, belowTotal + (self ? 1 : 0)));
     }
 
     private string Describe(HealthStatus status)
     {
         if (status == HealthStatus.Ok) return "Ok";
-        var parts = new List<string>(2);
-        if (OwnStatus == status) parts.Add(OwnReason.Length > 0 ? OwnReason : $"own health {OwnStatus}");
-        if (_outcome.Status == status) parts.Add(StatusRuleEvaluator.Describe(Definition.Rule, _passed, _weights));
-        return string.Join("; ", parts);
+        var own = OwnStatus == status ? (OwnReason.Length > 0 ? OwnReason : $"own health {OwnStatus}") : null;
+        if (_outcome.Status != status) return own ?? "";
+        _ruleReason ??= StatusRuleEvaluator.Describe(Definition.Rule, _passed, _weights);
+        return own is null ? _ruleReason : $"{own}; {_ruleReason}";
     }
 
     private static bool SameRootCauses(ImmutableArray<RootCause> a, ImmutableArray<RootCause> b)
