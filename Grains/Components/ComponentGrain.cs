@@ -8,7 +8,6 @@ using ImpactMesh.Grains.Interfaces.Topology;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Streams;
 
 namespace ImpactMesh.Grains.Components;
 
@@ -22,6 +21,7 @@ public sealed partial class ComponentGrain(
     [PersistentState("component", StorageNames.State)] IPersistentState<ComponentState> state,
     [FromKeyedServices(ServiceKeys.Time)] TimeProvider time,
     IOptions<MetricsOptions> metricsOptions,
+    ImpactPublisher publisher,
     ILogger<ComponentGrain> logger) : Grain, IComponentGrain
 {
     private const int HistoryInResponse = 50;
@@ -33,7 +33,6 @@ public sealed partial class ComponentGrain(
     private ImpactNode? _node;
     private OwnHealth _own = null!;
     private StatusTimeline _timeline = null!;
-    private IAsyncStream<ImpactChange> _stream = null!;
     private IGrainTimer? _expiryTimer;
     private IGrainTimer? _persistTimer;
     private IGrainTimer? _staleTimer;
@@ -51,7 +50,6 @@ public sealed partial class ComponentGrain(
         _metrics = new ComponentMetrics(metricsOptions.Value);
         _timeline = new StatusTimeline(state.State.Timeline);
         _since = _timeline.Last?.At;
-        _stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ImpactChange>(StreamNames.Impact);
         return Task.CompletedTask;
     }
 
@@ -76,7 +74,7 @@ public sealed partial class ComponentGrain(
         var at = time.GetUtcNow();
         if (relations is null)
         {
-            if (_node is not null) await PublishAsync(_node.Status, at, removed: true);
+            if (_node is not null) Publish(_node.Status, at, removed: true);
             _node = null;
             DeactivateOnIdle();
             return;
@@ -104,7 +102,7 @@ public sealed partial class ComponentGrain(
             changes = _node.Reconfigure(relations.Definition, NonPropagating(relations)) | _node.SetOwnStatus(_own.Status, _own.Reason);
         }
 
-        await ProcessAsync(HealthStatus.Ok, changes, at);
+        Process(HealthStatus.Ok, changes, at);
         ScheduleExpiry();
         if (!_node.Dependencies.IsEmpty)
         {
@@ -125,18 +123,31 @@ public sealed partial class ComponentGrain(
         if (latest is { } at)
         {
             ScheduleMetricTimers();
-            await UpdateMetricHealthAsync(at);
+            UpdateMetricHealth(at);
             await WriteHistoryAsync(includeOpen: false);
         }
 
         return new SampleBatchResult(samples.Length - rejected.Length, rejected);
     }
 
-    public async Task ApplyReportAsync(ImpactReport report)
+    public Task ApplyReportAsync(ImpactReport report)
     {
-        if (!await EnsureConfiguredAsync()) return;
-        var before = _node!.Status;
-        await ProcessAsync(before, _node.Apply(report), report.At == default ? time.GetUtcNow() : report.At);
+        // The hot path of propagation: a configured grain handles a report without an await.
+        if (!_configured) return ApplyWhenConfiguredAsync(report);
+        Apply(report);
+        return Task.CompletedTask;
+    }
+
+    private async Task ApplyWhenConfiguredAsync(ImpactReport report)
+    {
+        await EnsureConfiguredAsync();
+        Apply(report);
+    }
+
+    private void Apply(ImpactReport report)
+    {
+        if (_node is null) return;
+        Process(_node.Status, _node.Apply(report), report.At == default ? time.GetUtcNow() : report.At);
     }
 
     public async Task<ImpactReport?> GetReportAsync()
@@ -148,7 +159,7 @@ public sealed partial class ComponentGrain(
     public async Task<ComponentHealth?> GetHealthAsync()
     {
         if (!await EnsureConfiguredAsync()) return null;
-        await ExpireAsync();
+        Expire();
         var node = _node!;
         return new ComponentHealth(
             Id, node.Status, node.Reason, _since, node.OwnStatus, node.OwnReason, node.DerivedStatus, state.State.Maintenance,
@@ -161,13 +172,13 @@ public sealed partial class ComponentGrain(
     public async Task<bool> RecordEventAsync(ExternalStatus status)
     {
         if (!await EnsureConfiguredAsync()) return false;
-        await ExpireAsync();
+        Expire();
         var before = _node!.Status;
         var changed = _own.Record(status);
         state.State.Events = [.. _own.Events];
         MarkDirty();
         ScheduleExpiry();
-        await ProcessAsync(before, _node.SetOwnStatus(_own.Status, _own.Reason), status.At, ownChanged: changed);
+        Process(before, _node.SetOwnStatus(_own.Status, _own.Reason), status.At, ownChanged: changed);
         return true;
     }
 
@@ -178,17 +189,17 @@ public sealed partial class ComponentGrain(
         state.State.Maintenance = maintenance;
         MarkDirty();
         ScheduleExpiry();
-        await ProcessAsync(before, _node.SetMaintenance(maintenance is not null), maintenance?.From ?? time.GetUtcNow());
+        Process(before, _node.SetMaintenance(maintenance is not null), maintenance?.From ?? time.GetUtcNow());
         return true;
     }
 
     /// <summary>Passes a change of the metrics' health on as the component's own status, at data time <paramref name="at"/>.</summary>
-    private async Task UpdateMetricHealthAsync(DateTimeOffset at)
+    private void UpdateMetricHealth(DateTimeOffset at)
     {
         var (status, reason) = _metrics.Health();
         if (!_own.SetMetrics(status, reason) || _node is null) return;
         var before = _node.Status;
-        await ProcessAsync(before, _node.SetOwnStatus(_own.Status, _own.Reason), at, ownChanged: true);
+        Process(before, _node.SetOwnStatus(_own.Status, _own.Reason), at, ownChanged: true);
     }
 
     /// <summary>Writes sealed hours of metric history (and, with <paramref name="includeOpen"/>, the current ones) to their history grains.</summary>
@@ -220,10 +231,11 @@ public sealed partial class ComponentGrain(
         if (_staleTimer is null)
         {
             var period = TimeSpan.FromSeconds(Math.Clamp(_metrics.Detectors.Min(d => d.Settings.StaleAfter.TotalSeconds) / 4, 1, 60));
-            _staleTimer = this.RegisterGrainTimer(async _ =>
+            _staleTimer = this.RegisterGrainTimer(_ =>
             {
                 var now = time.GetUtcNow();
-                if (_metrics.CheckStale(now)) await UpdateMetricHealthAsync(now);
+                if (_metrics.CheckStale(now)) UpdateMetricHealth(now);
+                return Task.CompletedTask;
             }, new GrainTimerCreationOptions(period, period));
         }
 
@@ -256,8 +268,7 @@ public sealed partial class ComponentGrain(
         var reports = await Task.WhenAll(_node.Dependencies.Select(id => GrainFactory.GetGrain<IComponentGrain>(id).GetReportAsync()));
         foreach (var report in reports)
         {
-            if (report is null || _node is null) continue;
-            await ProcessAsync(_node.Status, _node.Apply(report), report.At == default ? time.GetUtcNow() : report.At);
+            if (report is not null) Apply(report);
         }
     }
 
@@ -265,7 +276,7 @@ public sealed partial class ComponentGrain(
     /// Records, passes on and publishes what a change did; <paramref name="before"/> is the status before it. The timeline
     /// starts with the first change: before it, the component's status is not known to have been anything but Ok.
     /// </summary>
-    private async Task ProcessAsync(HealthStatus before, ImpactChanges changes, DateTimeOffset at, bool ownChanged = false)
+    private void Process(HealthStatus before, ImpactChanges changes, DateTimeOffset at, bool ownChanged = false)
     {
         var node = _node!;
         if (node.Status != before)
@@ -282,39 +293,18 @@ public sealed partial class ComponentGrain(
             foreach (var dependent in _dependents) _ = dependent.ApplyReportAsync(report);
         }
 
-        await PublishAsync(before, at, removed: false);
+        Publish(before, at, removed: false);
     }
 
-    private async Task PublishAsync(HealthStatus before, DateTimeOffset at, bool removed)
+    private void Publish(HealthStatus before, DateTimeOffset at, bool removed)
     {
         var node = _node!;
-        var change = removed
+        publisher.Publish(removed
             ? new ImpactChange(Id, node.Definition.Kind, before, HealthStatus.Ok, HealthStatus.Ok, false, "removed from the graph", [], 0, at, time.GetUtcNow())
-            : new ImpactChange(Id, node.Definition.Kind, before, node.Status, node.OwnStatus, node.InMaintenance, node.Reason, node.RootCauses, node.TotalRootCauses, at, time.GetUtcNow());
-        // The in-memory stream queue is bounded; in a storm (a large estate loaded at once) it can be full for a moment,
-        // so retry with backoff (a few seconds at most). Propagation itself does not depend on the stream; only the impact index would miss the change.
-        TimeSpan[] backoff = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await _stream.OnNextAsync(change);
-                return;
-            }
-            catch (Exception e) when (attempt < backoff.Length)
-            {
-                LogPublishRetry(logger, Id, e.Message);
-                await Task.Delay(backoff[attempt]);
-            }
-            catch (Exception e)
-            {
-                LogPublishFailed(logger, Id, e);
-                return;
-            }
-        }
+            : new ImpactChange(Id, node.Definition.Kind, before, node.Status, node.OwnStatus, node.InMaintenance, node.Reason, node.RootCauses, node.TotalRootCauses, at, time.GetUtcNow()));
     }
 
-    private async Task ExpireAsync()
+    private void Expire()
     {
         var now = time.GetUtcNow();
         var changes = ImpactChanges.None;
@@ -336,7 +326,7 @@ public sealed partial class ComponentGrain(
 
         if (at is null) return;
         MarkDirty();
-        if (_node is not null) await ProcessAsync(before, changes, at.Value, ownChanged: true);
+        if (_node is not null) Process(before, changes, at.Value, ownChanged: true);
         ScheduleExpiry();
     }
 
@@ -347,7 +337,11 @@ public sealed partial class ComponentGrain(
         _expiryTimer = null;
         if (next is null) return;
         var due = next.Value - time.GetUtcNow();
-        _expiryTimer = this.RegisterGrainTimer(_ => ExpireAsync(), new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { Interleave = false });
+        _expiryTimer = this.RegisterGrainTimer(_ =>
+        {
+            Expire();
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { Interleave = false });
     }
 
     private void MarkDirty()
@@ -375,12 +369,6 @@ public sealed partial class ComponentGrain(
     }
 
     private static IEnumerable<int> NonPropagating(ComponentRelations relations) => relations.NonPropagating.IsDefault ? [] : relations.NonPropagating;
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Component {Component} retries publishing an impact change: {Reason}")]
-    private static partial void LogPublishRetry(ILogger logger, string component, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Component {Component} could not publish an impact change")]
-    private static partial void LogPublishFailed(ILogger logger, string component, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Component {Component} could not write its metric history")]
     private static partial void LogHistoryFailed(ILogger logger, string component, Exception exception);

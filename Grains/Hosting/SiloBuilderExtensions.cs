@@ -1,3 +1,4 @@
+using ImpactMesh.Grains.Impact;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -21,10 +22,13 @@ public static class SiloBuilderExtensions
 
     /// <summary>
     /// The in-memory stream provider of <see cref="StreamNames"/>: queues are served from the moment a silo starts (not
-    /// after the default two-minute maturity period) and polled every 20 ms, so a change reaches the impact index at once.
+    /// after the default two-minute maturity period) and polled every 20 ms, so a change reaches the impact index at once;
+    /// and the silo's <see cref="ImpactPublisher"/>, which batches its component grains' changes onto the impact stream.
     /// </summary>
     public static ISiloBuilder AddImpactMeshStreams(this ISiloBuilder silo)
     {
+        silo.Services.AddSingleton<ImpactPublisher>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<ImpactPublisher>());
         silo.AddMemoryStreams(StreamNames.Provider);
         silo.Services.Configure<DeploymentBasedQueueBalancerOptions>(StreamNames.Provider, o => o.SiloMaturityPeriod = TimeSpan.Zero);
         silo.Services.Configure<StreamPullingAgentOptions>(StreamNames.Provider, o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20));

@@ -8,7 +8,7 @@ using Orleans.Utilities;
 namespace ImpactMesh.Grains.Impact;
 
 /// <summary>
-/// Consumes the impact stream (implicit subscription) into an <see cref="ImpactIndex"/>, and forwards the changes to its
+/// Consumes the impact stream (implicit subscription; each event a batch of changes in the order they happened) into an <see cref="ImpactIndex"/>, and forwards the changes to its
 /// observers in batches: flushed every <see cref="FlushInterval"/>, keeping only the latest change per component, so a
 /// storm of changes becomes a few messages. A slow or dead observer is dropped, never waited for.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed partial class ImpactIndexGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => PersistAsync(cancellationToken);
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        await handleFactory.Create<ImpactChange>().ResumeAsync(OnNextAsync);
+        await handleFactory.Create<ImmutableArray<ImpactChange>>().ResumeAsync(OnNextAsync);
 
     public Task<ImpactOverview> GetOverviewAsync() => Task.FromResult(_index.Overview());
 
@@ -55,11 +55,15 @@ public sealed partial class ImpactIndexGrain(
         return Task.CompletedTask;
     }
 
-    private Task OnNextAsync(ImpactChange change, StreamSequenceToken? token)
+    private Task OnNextAsync(ImmutableArray<ImpactChange> changes, StreamSequenceToken? token)
     {
-        _index.Apply(change);
+        foreach (var change in changes)
+        {
+            _index.Apply(change);
+            if (_observers.Count > 0) _pending[change.Component] = change;
+        }
+
         _dirty = true;
-        if (_observers.Count > 0) _pending[change.Component] = change;
         return Task.CompletedTask;
     }
 
