@@ -18,6 +18,7 @@ internal sealed class OrderedBatchSender<T> : IAsyncDisposable
     private readonly IReadOnlyList<TimeSpan> _backoff;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
+    private int _disposed;
 
     /// <param name="send">Sends one batch.</param>
     /// <param name="failed">Told of every failed send with the number of the attempt (1 = first).</param>
@@ -51,6 +52,7 @@ internal sealed class OrderedBatchSender<T> : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _items.Writer.TryComplete();
         await _stopping.CancelAsync();
         await _loop;

@@ -72,7 +72,7 @@ public sealed class OrderedBatchSenderTests
     }
 
     [Fact]
-    public async Task Stop_GivesUpOnASendThatKeepsFailing_WhenItsTokenFires()
+    public async Task Stop_GivesUpOnASendThatKeepsFailing_WhenItsTokenFires_AndDisposingTwiceIsHarmless()
     {
         var sender = new OrderedBatchSender<int>((_, _) => throw new InvalidOperationException("down"), (_, _) => { }, maxBatch: 10, NoWait);
         sender.TryAdd(1);
@@ -81,6 +81,7 @@ public sealed class OrderedBatchSenderTests
         await sender.StopAsync(timeout.Token);
 
         Assert.True(timeout.IsCancellationRequested);
+        await sender.DisposeAsync();
         await sender.DisposeAsync();
     }
 
