@@ -13,11 +13,16 @@ public interface IMetricHistoryGrain : IGrainWithStringKey
 
     public static string KeyOf(string componentId, string metric) => $"{componentId}|{metric}";
 
-    /// <summary>Adds a closed bucket; a bucket with the same start replaces the one stored (so a resend is harmless).</summary>
+    /// <summary>
+    /// Records what <paramref name="writer"/> (one activation of the component) counted in the interval starting at the
+    /// bucket's start, so far: a bucket with the same start from the same writer replaces the one stored (a resend, or the
+    /// open hour written again, is harmless), and the parts of different writers of the same hour add up (a component
+    /// deactivated and activated again within an hour loses nothing).
+    /// </summary>
     [Alias("AppendAsync")]
-    Task AppendAsync(MetricBucket bucket);
+    Task AppendAsync(MetricBucket bucket, string writer);
 
-    /// <summary>The buckets starting in [from, to), oldest first.</summary>
+    /// <summary>The buckets starting in [from, to), oldest first, one per interval (the writers' parts added up).</summary>
     [Alias("GetBucketsAsync")]
     Task<ImmutableArray<MetricBucket>> GetBucketsAsync(DateTimeOffset from, DateTimeOffset to);
 }

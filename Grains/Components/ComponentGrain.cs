@@ -38,6 +38,11 @@ public sealed partial class ComponentGrain(
     private IGrainTimer? _staleTimer;
     private IGrainTimer? _detectorTimer;
     private IGrainTimer? _historyTimer;
+
+    // Hours of metric history not yet taken by their history grains (retried on every flush), and this activation's name
+    // as their writer: a history grain adds up the parts of successive activations within one hour.
+    private readonly List<UnwrittenHour> _unwritten = [];
+    private readonly string _writer = Guid.NewGuid().ToString("N");
     private ComponentMetrics _metrics = null!;
     private bool _dirty;
     private DateTimeOffset? _since;
@@ -50,6 +55,7 @@ public sealed partial class ComponentGrain(
         _metrics = new ComponentMetrics(metricsOptions.Value);
         _timeline = new StatusTimeline(state.State.Timeline);
         _since = _timeline.Last?.At;
+        _unwritten.AddRange(state.State.UnwrittenHistory);
         return Task.CompletedTask;
     }
 
@@ -61,8 +67,9 @@ public sealed partial class ComponentGrain(
             _dirty = true;
         }
 
+        // History first: what its grains cannot take now (the silo is shutting down) is persisted with the state.
+        await WriteHistoryAsync(includeOpen: true, deactivating: true);
         if (_dirty) await PersistAsync();
-        await WriteHistoryAsync(includeOpen: true);
     }
 
     public async Task ConfigureAsync(ComponentRelations? relations)
@@ -202,31 +209,60 @@ public sealed partial class ComponentGrain(
         Process(before, _node.SetOwnStatus(_own.Status, _own.Reason), at, ownChanged: true);
     }
 
-    /// <summary>Writes sealed hours of metric history (and, with <paramref name="includeOpen"/>, the current ones) to their history grains.</summary>
-    private async Task WriteHistoryAsync(bool includeOpen)
+    /// <summary>
+    /// Writes sealed hours of metric history (and, with <paramref name="includeOpen"/>, the current ones) to their history
+    /// grains, with those that failed before. What fails is kept for the next flush, and persisted with the state.
+    /// </summary>
+    private async Task WriteHistoryAsync(bool includeOpen, bool deactivating = false)
     {
-        var hours = _metrics.TakeHistory(includeOpen);
-        if (hours.Count == 0) return;
+        foreach (var (metric, bucket) in _metrics.TakeHistory(includeOpen))
+        {
+            var hour = new UnwrittenHour(metric, _writer, bucket);
+            var i = _unwritten.FindIndex(h => h.Metric == metric && h.Writer == _writer && h.Bucket.Start == bucket.Start);
+            if (i < 0) _unwritten.Add(hour);
+            else _unwritten[i] = hour;
+        }
+
+        if (_unwritten.Count > 0)
+        {
+            UnwrittenHour[] sending = [.. _unwritten];
+            var written = await Task.WhenAll(sending.Select(TryWriteAsync));
+            for (var i = 0; i < sending.Length; i++)
+            {
+                if (written[i]) _unwritten.Remove(sending[i]);
+            }
+        }
+
+        if (state.State.UnwrittenHistory.SequenceEqual(_unwritten)) return;
+        state.State.UnwrittenHistory = [.. _unwritten];
+        if (deactivating) _dirty = true;
+        else MarkDirty();
+    }
+
+    private async Task<bool> TryWriteAsync(UnwrittenHour hour)
+    {
         try
         {
-            await Task.WhenAll(hours.Select(h => GrainFactory.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf(Id, h.Metric)).AppendAsync(h.Bucket)));
+            await GrainFactory.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf(Id, hour.Metric)).AppendAsync(hour.Bucket, hour.Writer);
+            return true;
         }
         catch (Exception e)
         {
-            // The current hour is written again on the next flush; a sealed hour that failed is lost, and says so here.
-            LogHistoryFailed(logger, Id, e);
+            LogHistoryFailed(logger, Id, hour.Metric, hour.Bucket.Start, e);
+            return false;
         }
     }
 
     /// <summary>Checks for stale metrics regularly, flushes metric history, and persists learned detectors when configured to.</summary>
     private void ScheduleMetricTimers()
     {
-        if (_metrics.Count == 0) return;
-        if (_historyTimer is null && _metrics.KeepsHistory)
+        if (_historyTimer is null && (_metrics.KeepsHistory || _unwritten.Count > 0))
         {
             var every = metricsOptions.Value.HistoryFlushEvery;
             _historyTimer = this.RegisterGrainTimer(_ => WriteHistoryAsync(includeOpen: true), new GrainTimerCreationOptions(every, every));
         }
+
+        if (_metrics.Count == 0) return;
 
         if (_staleTimer is null)
         {
@@ -370,8 +406,8 @@ public sealed partial class ComponentGrain(
 
     private static IEnumerable<int> NonPropagating(ComponentRelations relations) => relations.NonPropagating.IsDefault ? [] : relations.NonPropagating;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Component {Component} could not write its metric history")]
-    private static partial void LogHistoryFailed(ILogger logger, string component, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Component {Component} could not write the hour {Hour} of its metric {Metric}; kept to retry")]
+    private static partial void LogHistoryFailed(ILogger logger, string component, string metric, DateTimeOffset hour, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Component {Component} could not persist its state; retrying")]
     private static partial void LogPersistFailed(ILogger logger, string component, Exception exception);

@@ -1,10 +1,14 @@
 using ImpactMesh.Grains.Interfaces.Health;
 using ImpactMesh.Grains.Interfaces.Impact;
+using ImpactMesh.Grains.Interfaces.ServiceLevels;
 using ImpactMesh.Grains.Monitoring;
 
 namespace ImpactMesh.Grains.Components;
 
-/// <summary>What a component grain persists: its status timeline, external statuses, maintenance and learned detectors.</summary>
+/// <summary>
+/// What a component grain persists: its status timeline, external statuses, maintenance, learned detectors and the hours of
+/// metric history its history grains have not taken yet.
+/// </summary>
 [GenerateSerializer, Alias("ImpactMesh.ComponentState")]
 public sealed class ComponentState
 {
@@ -16,4 +20,11 @@ public sealed class ComponentState
 
     /// <summary>Learned detector state per metric (only when <see cref="MetricsOptions.PersistDetectors"/> is on).</summary>
     [Id(3)] public Dictionary<string, MetricDetectorState>? Detectors { get; set; }
+
+    /// <summary>Hours of metric history not yet written when the grain last persisted (written on its next activation).</summary>
+    [Id(4)] public List<UnwrittenHour> UnwrittenHistory { get; set; } = [];
 }
+
+/// <summary>An hour of one metric's history as one activation of the component (<see cref="Writer"/>) counted it.</summary>
+[GenerateSerializer, Immutable, Alias("ImpactMesh.UnwrittenHour")]
+public sealed record UnwrittenHour([property: Id(0)] string Metric, [property: Id(1)] string Writer, [property: Id(2)] MetricBucket Bucket);

@@ -41,6 +41,11 @@ internal static class LatencyHistogram
         return new MetricBucket(start, n, errors, [.. counts], sum);
     }
 
+    /// <summary>One bucket with the counts, sums and histogram of <paramref name="buckets"/> (at least one) added up, starting where the first does.</summary>
+    public static MetricBucket Add(IReadOnlyList<MetricBucket> buckets) => buckets.Count == 1
+        ? buckets[0]
+        : new MetricBucket(buckets[0].Start, buckets.Sum(b => b.Requests), buckets.Sum(b => b.Errors), [.. Sum(buckets)], buckets.Sum(b => b.ValueSum));
+
     public static long[] Sum(IEnumerable<MetricBucket> buckets)
     {
         var sum = new long[BucketCount];

@@ -238,6 +238,24 @@ public sealed class ComponentGrainTests(ClusterFixture fixture)
         Assert.Empty(await fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("p9-host", "cpu")).GetBucketsAsync(hour.AddHours(-2), hour.AddHours(2)));
     }
 
+    [Fact]
+    public async Task RecordSamples_ServiceDeactivatedWithinTheHour_HistoryKeepsBothActivationsSamples()
+    {
+        await LoadAsync("components:\n  - { id: p10-svc, kind: service, metrics: { latency_ms: {} } }");
+        var now = ClusterFixture.Time.GetUtcNow();
+        var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
+        var history = fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("p10-svc", "latency_ms"));
+        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
+
+        await Component("p10-svc").RecordSamplesAsync([new MetricSample("latency_ms", 100, hour.AddMinutes(1)), new MetricSample("latency_ms", 300, hour.AddMinutes(2))]);
+        await management.ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+        await Component("p10-svc").RecordSamplesAsync([new MetricSample("latency_ms", 200, hour.AddMinutes(3))]);
+        await management.ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+
+        var current = Assert.Single(await history.GetBucketsAsync(hour, hour.AddHours(1)));
+        Assert.Equal((3L, 600d), (current.Requests, current.ValueSum));
+    }
+
     private static string RandomGraph(Random random, string prefix, int count)
     {
         var text = new StringBuilder("components:\n");

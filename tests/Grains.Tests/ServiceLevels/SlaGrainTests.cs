@@ -11,6 +11,8 @@ namespace ImpactMesh.Grains.Tests.ServiceLevels;
 [Collection(ClusterCollection.Name)]
 public sealed class SlaGrainTests(ClusterFixture fixture)
 {
+    private const string Writer = "test";
+
     private const string Estate = """
         components:
           - { id: e2e-web, kind: service, tags: { suite: e2e, owner: web-team }, dependsOn: [e2e-db], metrics: { error_rate: { unit: "%" } } }
@@ -112,11 +114,11 @@ public sealed class SlaGrainTests(ClusterFixture fixture)
         await RecordAsync("e2e-web", "apm", HealthStatus.Ok, Nov(25, 3), "e2e-web", HealthStatus.Ok);
         // Error-rate samples in %: 0.1 and 0.3, then 0.2 and 0.2: mean 0.2 %.
         var history = fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("e2e-web", "error_rate"));
-        await history.AppendAsync(new MetricBucket(Nov(3, 10), 2, 0, [], 0.4));
-        await history.AppendAsync(new MetricBucket(Nov(4, 10), 2, 0, [], 0.4));
+        await history.AppendAsync(new MetricBucket(Nov(3, 10), 2, 0, [], 0.4), Writer);
+        await history.AppendAsync(new MetricBucket(Nov(4, 10), 2, 0, [], 0.4), Writer);
         // Latency: 90 requests at 50 ms and 10 at 700 ms (bucket 500-750 ms): p95 = 500 + 250 * 5/10 = 625 ms.
         await fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("e2e-web", "latency_ms"))
-            .AppendAsync(LatencyHistogram.Bucket(Nov(5, 10), [.. Enumerable.Repeat(50.0, 90), .. Enumerable.Repeat(700.0, 10)], 0));
+            .AppendAsync(LatencyHistogram.Bucket(Nov(5, 10), [.. Enumerable.Repeat(50.0, 90), .. Enumerable.Repeat(700.0, 10)], 0), Writer);
 
         // Act
         var result = await Sla("sla-e2e").GetReportAsync("2026-11");
@@ -294,7 +296,7 @@ public sealed class SlaGrainTests(ClusterFixture fixture)
         await ApplyAsync(SlaDocument("re", "active"), Admin);
         await RecordAsync("re-db", "monitor", HealthStatus.Critical, Nov(16, 8), "re-web", HealthStatus.Critical);
         await RecordAsync("re-db", "monitor", HealthStatus.Ok, Nov(16, 8, 40), "re-web", HealthStatus.Ok);
-        await fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("re-web", "error_rate")).AppendAsync(new MetricBucket(Nov(3, 10), 10, 1, []));
+        await fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("re-web", "error_rate")).AppendAsync(new MetricBucket(Nov(3, 10), 10, 1, []), Writer);
         var before = (await Sla("sla-re").GetReportAsync("2026-11")).Report!;
 
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
