@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using ImpactMesh.Grains.ServiceLevels;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Orleans.Streams;
 
 namespace ImpactMesh.Grains.Hosting;
 
@@ -21,13 +23,15 @@ public static class SiloBuilderExtensions
 
     /// <summary>
     /// The in-memory stream provider of <see cref="StreamNames"/>: queues are served from the moment a silo starts (not
-    /// after the default two-minute maturity period) and polled every 20 ms, so a change reaches the impact index at once.
+    /// after the default two-minute maturity period) and polled every 20 ms, so a change reaches the impact index at once;
+    /// every SLA's stream goes to the one <see cref="SlaFeedGrain"/>.
     /// </summary>
     public static ISiloBuilder AddImpactMeshStreams(this ISiloBuilder silo)
     {
         silo.AddMemoryStreams(StreamNames.Provider);
         silo.Services.Configure<DeploymentBasedQueueBalancerOptions>(StreamNames.Provider, o => o.SiloMaturityPeriod = TimeSpan.Zero);
         silo.Services.Configure<StreamPullingAgentOptions>(StreamNames.Provider, o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20));
+        silo.Services.AddKeyedSingleton<IStreamIdMapper, SlaFeedStreamIdMapper>(SlaFeedStreamIdMapper.Name);
         return silo;
     }
 
