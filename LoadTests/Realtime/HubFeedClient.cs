@@ -61,10 +61,13 @@ internal sealed class HubFeedClient : IAsyncDisposable
         }
     }
 
-    /// <summary>How many of <paramref name="components"/> have not changed to a problem (or back to Ok) at or after <paramref name="since"/>.</summary>
-    public int CountMissing(IReadOnlyCollection<string> components, bool toProblem, long since)
+    /// <summary>When each of <paramref name="components"/> that has changed to a problem (or back to Ok) at or after <paramref name="since"/> did so.</summary>
+    public IReadOnlyList<long> ChangedSince(IReadOnlyCollection<string> components, bool toProblem, long since)
     {
-        lock (_gate) return components.Count(id => !_known.TryGetValue(id, out var known) || known.Problem != toProblem || known.ChangedAt < since);
+        lock (_gate)
+        {
+            return [.. components.Select(id => _known.GetValueOrDefault(id)).Where(k => k.Problem == toProblem && k.ChangedAt >= since && k.ChangedAt > 0).Select(k => k.ChangedAt)];
+        }
     }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();

@@ -7,10 +7,10 @@ public sealed class StormFiguresTests
 {
     private const long Start = 1_000_000;
 
-    private static long At(double ms) => Start + (long)(ms / 1000 * Stopwatch.Frequency);
+    private static long At(double ms) => Start + (long)Math.Round(ms / 1000 * Stopwatch.Frequency);
 
     [Fact]
-    public void From_MessagesUntilAllSeen_CountsOnlyThoseWithStatusesInTheWindow()
+    public void From_AllSeen_CountsOnlyMessagesWithStatusesInTheWindow()
     {
         DeltaMessage[] messages =
         [
@@ -22,9 +22,10 @@ public sealed class StormFiguresTests
             new(At(900), 7, 700),     // after everything was seen
         ];
 
-        var figures = StormFigures.From(40, 2_000, Start, At(20), At(500), messages);
+        var figures = StormFigures.From(40, 4, Start, At(20), At(500), allSeen: true, [At(100), At(250), At(400), At(500)], messages);
 
-        Assert.Equal((40, 2_000, 20.0, 500.0), (figures.Failed, figures.Affected, figures.SendMs, figures.AllSeenMs));
+        Assert.Equal((40, 4, 20.0, 500.0), (figures.Failed, figures.Affected, figures.SendMs, figures.AllSeenMs));
+        Assert.Equal((4, 250.0, 500.0, 500.0), (figures.Seen, figures.SeenP50Ms, figures.SeenP90Ms, figures.SeenP99Ms));
         Assert.Equal(3, figures.Messages);
         Assert.Equal(6.0, figures.MessagesPerSecond);
         Assert.Equal(666.7, figures.StatusesPerMessage);
@@ -32,11 +33,21 @@ public sealed class StormFiguresTests
     }
 
     [Fact]
-    public void From_NeverAllSeen_RateIsNaNAndEveryLaterMessageCounts()
+    public void From_NotAllSeen_AllSeenIsNaNAndTheRateIsOverTheWait()
     {
-        var figures = StormFigures.From(1, 10, Start, At(1), null, [new(At(100), 4, 400), new(At(5_000), 2, 200)]);
+        var figures = StormFigures.From(1, 10, Start, At(1), At(2_000), allSeen: false, [At(100)], [new(At(100), 4, 400), new(At(1_500), 2, 200)]);
 
-        Assert.True(double.IsNaN(figures.AllSeenMs) && double.IsNaN(figures.MessagesPerSecond));
-        Assert.Equal((2, 3.0), (figures.Messages, figures.StatusesPerMessage));
+        Assert.True(double.IsNaN(figures.AllSeenMs));
+        Assert.Equal((1, 100.0), (figures.Seen, figures.SeenP99Ms));
+        Assert.Equal((2, 1.0, 3.0), (figures.Messages, figures.MessagesPerSecond, figures.StatusesPerMessage));
+    }
+
+    [Fact]
+    public void From_NothingSeen_PercentilesAreNaN()
+    {
+        var figures = StormFigures.From(1, 10, Start, At(1), At(1_000), allSeen: false, [], []);
+
+        Assert.True(double.IsNaN(figures.SeenP50Ms));
+        Assert.Equal((0, 0, 0.0), (figures.Seen, figures.Messages, figures.MessagesPerSecond));
     }
 }
