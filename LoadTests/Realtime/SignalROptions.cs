@@ -22,7 +22,7 @@ internal sealed record SignalROptions(LoadOptions Load, int Clients, int Injecti
     {
         var load = LoadOptions.Read(options);
         var clients = options.Int("clients", 1);
-        var injections = options.Int("injections", 100);
+        var injections = options.Int("injections", 50);
         var pause = options.Double("pause", 0.05);
         var kinds = (options.String("storm-kinds") ?? "network").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var timeout = options.Double("timeout", 30);

@@ -104,7 +104,7 @@ async function connect() {
   connection.onreconnected(async () => {
     setConnection("connected");
     await requestSnapshot();
-    await watch(state.watched);
+    if (state.watched) await watch(state.watched); // a new connection watches nothing
   });
   connection.onclose(() => {
     setConnection("disconnected");
@@ -119,7 +119,7 @@ async function start() {
   try {
     await state.connection.start();
     setConnection("connected");
-    await watch(state.watched);
+    if (state.watched) await watch(state.watched); // a new connection watches nothing
   } catch (e) {
     setConnection("disconnected");
     if (e?.statusCode === 401) {
@@ -177,7 +177,7 @@ function onDeltas(deltas) {
   if (deltas.slas.length) applySlas(deltas.slas);
 }
 
-/** Watches the metrics of one component (the open detail) on the hub, or none; a new connection watches nothing. */
+/** Watches the metrics of one component (the open detail) on the hub, or none. */
 async function watch(id) {
   state.watched = id;
   if (state.connection?.state !== signalR.HubConnectionState.Connected) return;

@@ -11,7 +11,7 @@ public sealed class SignalROptionsTests
 
         Assert.Equal(10_000, options.Load.Estate.Components);
         Assert.Equal(SignalROptions.Critical, options.Load.Estate.Critical);
-        Assert.Equal((1, 100), (options.Clients, options.Injections));
+        Assert.Equal((1, 50), (options.Clients, options.Injections));
         Assert.Equal(["network"], options.StormKinds);
         Assert.Equal("signalr", options.Name);
     }
