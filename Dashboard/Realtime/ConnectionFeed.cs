@@ -16,7 +16,7 @@ internal sealed class ConnectionFeed(string connectionId)
     private readonly Queue<ImpactAlert> _alerts = new();
     private readonly Dictionary<string, MetricHighlights> _metrics = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SlaSummary> _slas = new(StringComparer.Ordinal);
-    private ImmutableHashSet<string> _watched = ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal);
+    private ImmutableHashSet<string> _watched = [];
     private IReadOnlySet<string>? _scope;
     private long _sequence;
     private long? _topologyVersion;

@@ -87,6 +87,26 @@ public sealed class ImpactMapTests(SampleMapFixture fixture) : IClassFixture<Sam
     }
 
     [Fact]
+    public async Task ServiceLevels_SlaChangesState_PanelUpdatesFromTheHub()
+    {
+        var page = await fixture.OpenMapAsync();
+        using var client = fixture.Factory.CreateLiveClient(ImpactMeshFactory.OperatorKey);
+        var document = new StringContent("""
+            slas:
+              - { id: sla-browser-live, name: Live panel, customer: Browser test, state: agreed, services: [svc-webshop], timeZone: Etc/UTC, slos: [{ name: availability, kind: availability, target: 99.9, minimum: 99 }] }
+            """, Encoding.UTF8, "application/yaml");
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsync("/api/slas", document, Ct)).StatusCode);
+        const string item = "#slas li[data-sla=\"sla-browser-live\"]";
+
+        await page.WaitForSelectorAsync($"{item}[data-state=\"agreed\"]", new() { Timeout = 2_000 });
+        var moved = await client.PostAsync("/api/slas/sla-browser-live/transitions", new StringContent("""{"to":"active"}""", Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        await page.WaitForSelectorAsync($"{item}[data-state=\"active\"] .slo", new() { Timeout = 2_000 });
+        Assert.Contains("availability", await page.Locator(item).InnerTextAsync());
+    }
+
+    [Fact]
     public async Task ClickNode_Service_ShowsDetailWithDependenciesAndRootCausePaths()
     {
         await PostStatusAsync("db-crm", "critical");
