@@ -24,7 +24,7 @@ public sealed class ImpactHub(ImpactBridge bridge) : Hub<IImpactClient>
         return Task.CompletedTask;
     }
 
-    /// <summary>Watches only <paramref name="subscription"/> (all of its conditions; none: everything) from now on.</summary>
+    /// <summary>Sees only <paramref name="subscription"/> (all of its conditions; none: everything) from now on.</summary>
     [HubMethodName("Subscribe")]
     public Task<ImpactSnapshot> SubscribeAsync(ImpactSubscription subscription) =>
         bridge.SnapshotAsync(Context.ConnectionId, Normalise(subscription));
