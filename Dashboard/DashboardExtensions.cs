@@ -32,6 +32,7 @@ public static class DashboardExtensions
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddOptions<RealtimeOptions>().BindConfiguration(RealtimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
+        services.AddSingleton<MetricWatch>();
         services.AddSingleton<ImpactBridge>();
         services.AddHostedService<ImpactBridgeService>();
         services.AddProblemDetails();

@@ -11,6 +11,7 @@ var commands = new ICommand[]
     new MemoryCommand(),
     new SoakCommand(),
     new ScaleOutCommand(),
+    new SignalRCommand(),
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")

@@ -1,17 +1,22 @@
 using System.Collections.Immutable;
+using ImpactMesh.Grains.Interfaces.ServiceLevels;
 
 namespace ImpactMesh.Dashboard.Realtime;
 
 /// <summary>
 /// One connection's bounded queue: the latest status per component (coalesced) within its subscription, the alerts not
-/// yet sent (oldest dropped past a bound), and whether it must take a fresh snapshot. A batch is taken only when the
-/// previous send has completed, so a slow client gets fewer, larger batches and never holds up the others.
+/// yet sent (oldest dropped past a bound), the latest metric highlights per watched component and the latest summary
+/// per SLA (both coalesced), and whether it must take a fresh snapshot. A batch is taken only when the previous send has
+/// completed, so a slow client gets fewer, larger batches and never holds up the others.
 /// </summary>
 internal sealed class ConnectionFeed(string connectionId)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ComponentStatus> _pending = new(StringComparer.Ordinal);
     private readonly Queue<ImpactAlert> _alerts = new();
+    private readonly Dictionary<string, MetricHighlights> _metrics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SlaSummary> _slas = new(StringComparer.Ordinal);
+    private ImmutableHashSet<string> _watched = [];
     private IReadOnlySet<string>? _scope;
     private long _sequence;
     private long? _topologyVersion;
@@ -22,6 +27,15 @@ internal sealed class ConnectionFeed(string connectionId)
     public string ConnectionId { get; } = connectionId;
 
     public ImpactSubscription Subscription { get; private set; } = ImpactSubscription.Everything;
+
+    /// <summary>The components whose metric highlights this connection receives.</summary>
+    public ImmutableHashSet<string> Watched
+    {
+        get
+        {
+            lock (_gate) return _watched;
+        }
+    }
 
     public int PendingCount
     {
@@ -55,6 +69,37 @@ internal sealed class ConnectionFeed(string connectionId)
         }
     }
 
+    /// <summary>Watches exactly <paramref name="ids"/> from now on (none: stops watching); pending highlights of others are dropped.</summary>
+    public void Watch(IEnumerable<string> ids)
+    {
+        lock (_gate)
+        {
+            _watched = [.. ids];
+            foreach (var id in _metrics.Keys.Where(id => !_watched.Contains(id)).ToList()) _metrics.Remove(id);
+        }
+    }
+
+    /// <summary>Queues the highlights of the components this connection watches (the latest per component).</summary>
+    public void EnqueueMetrics(IReadOnlyList<MetricHighlights> highlights)
+    {
+        lock (_gate)
+        {
+            foreach (var h in highlights)
+            {
+                if (_watched.Contains(h.Id)) _metrics[h.Id] = h;
+            }
+        }
+    }
+
+    /// <summary>Queues SLA summaries (the latest per SLA).</summary>
+    public void EnqueueSlas(IReadOnlyList<SlaSummary> summaries)
+    {
+        lock (_gate)
+        {
+            foreach (var s in summaries) _slas[s.Id] = s;
+        }
+    }
+
     public void TopologyChanged(long version)
     {
         lock (_gate) _topologyVersion = version;
@@ -62,7 +107,8 @@ internal sealed class ConnectionFeed(string connectionId)
 
     /// <summary>
     /// Pauses sending while a snapshot is read and returns the sequence it follows. Pending statuses are dropped: each was
-    /// applied by the impact index before it was forwarded, so the snapshot read after this holds it or something newer.
+    /// applied by the impact index (SLA summaries: by the SLA feed) before it was forwarded, so the snapshot read after this
+    /// holds it or something newer. Metric highlights are not part of a snapshot and stay.
     /// </summary>
     public long BeginSnapshot(ImpactSubscription subscription, IReadOnlySet<string>? scope)
     {
@@ -72,6 +118,7 @@ internal sealed class ConnectionFeed(string connectionId)
             Subscription = subscription;
             _scope = scope;
             _pending.Clear();
+            _slas.Clear();
             _resync = false;
             _topologyVersion = null;
             return _sequence;
@@ -83,13 +130,16 @@ internal sealed class ConnectionFeed(string connectionId)
         lock (_gate) _snapshotsInProgress--;
     }
 
-    /// <summary>The next batch (at most <paramref name="maxBatch"/> statuses), or null when there is nothing to send or a send is under way.</summary>
+    /// <summary>
+    /// The next batch (at most <paramref name="maxBatch"/> statuses; every pending alert, highlight and SLA summary), or null
+    /// when there is nothing to send or a send is under way.
+    /// </summary>
     public ImpactDeltas? TakeBatch(int maxBatch, DateTimeOffset now)
     {
         lock (_gate)
         {
             if (_snapshotsInProgress > 0 || !_sending.IsCompleted) return null;
-            if (_pending.Count == 0 && _alerts.Count == 0 && _topologyVersion is null && !_resync) return null;
+            if (_pending.Count == 0 && _alerts.Count == 0 && _metrics.Count == 0 && _slas.Count == 0 && _topologyVersion is null && !_resync) return null;
             ImmutableArray<ComponentStatus> statuses;
             if (_pending.Count <= maxBatch)
             {
@@ -104,7 +154,11 @@ internal sealed class ConnectionFeed(string connectionId)
 
             ImmutableArray<ImpactAlert> alerts = [.. _alerts];
             _alerts.Clear();
-            var deltas = new ImpactDeltas(++_sequence, now, statuses, alerts, _topologyVersion, _resync);
+            ImmutableArray<MetricHighlights> metrics = [.. _metrics.Values];
+            _metrics.Clear();
+            ImmutableArray<SlaSummary> slas = [.. _slas.Values];
+            _slas.Clear();
+            var deltas = new ImpactDeltas(++_sequence, now, statuses, alerts, metrics, slas, _topologyVersion, _resync);
             _topologyVersion = null;
             _resync = false;
             return deltas;

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using ImpactMesh.Grains.Interfaces;
 using ImpactMesh.Grains.Interfaces.Health;
 using ImpactMesh.Grains.Interfaces.Impact;
+using ImpactMesh.Grains.Interfaces.ServiceLevels;
 using ImpactMesh.Grains.Interfaces.Topology;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
@@ -11,16 +12,19 @@ using Microsoft.Extensions.Options;
 namespace ImpactMesh.Dashboard.Realtime;
 
 /// <summary>
-/// This silo's end of the live feed: an <see cref="IImpactObserver"/> of the impact index that queues each batch of
-/// changes for every hub connection (within its subscription) and, on <see cref="Flush"/>, sends each connection at most
-/// one capped batch. Receiving only queues, so a slow browser never slows the cluster; see <see cref="ConnectionFeed"/>.
+/// This silo's end of the live feed: an <see cref="IImpactObserver"/> of the impact index and an <see cref="ISlaObserver"/>
+/// of the SLA feed that queues each batch of changes for every hub connection (statuses within its subscription), reads
+/// the metrics of the components connections watch (<see cref="PollWatchedAsync"/>) and, on <see cref="Flush"/>, sends
+/// each connection at most one capped batch. Receiving only queues, so a slow browser never slows the cluster; see
+/// <see cref="ConnectionFeed"/>.
 /// </summary>
 public sealed partial class ImpactBridge(
     IHubContext<ImpactHub, IImpactClient> hub,
     IGrainFactory grains,
+    MetricWatch metricWatch,
     IOptions<RealtimeOptions> options,
     [FromKeyedServices(ServiceKeys.Time)] TimeProvider time,
-    ILogger<ImpactBridge> logger) : IImpactObserver
+    ILogger<ImpactBridge> logger) : IImpactObserver, ISlaObserver
 {
     private readonly ConcurrentDictionary<string, ConnectionFeed> _feeds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KnownStatus> _known = new(StringComparer.Ordinal);
@@ -45,6 +49,44 @@ public sealed partial class ImpactBridge(
 
         foreach (var feed in _feeds.Values) feed.Enqueue(statuses, alerts, options.Value);
         return Task.CompletedTask;
+    }
+
+    public Task OnSlaChangesAsync(ImmutableArray<SlaSummary> summaries)
+    {
+        foreach (var feed in _feeds.Values) feed.EnqueueSlas(summaries);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Makes the connection watch exactly <paramref name="componentIds"/> (at most <see cref="RealtimeOptions.MaxWatched"/>
+    /// components of the graph; none: stop watching) and returns their current metric highlights; later changes come in
+    /// <c>Deltas</c>.
+    /// </summary>
+    public async Task<ImmutableArray<MetricHighlights>> WatchAsync(string connectionId, string[]? componentIds)
+    {
+        if (componentIds is null) throw new HubException("componentIds: required, an array of component ids (empty to stop watching)");
+        var max = options.Value.MaxWatched;
+        if (componentIds.Length > max) throw new HubException($"componentIds: at most {max} components per connection, not {componentIds.Length}");
+        var view = await GetTopologyAsync();
+        for (var i = 0; i < componentIds.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(componentIds[i])) throw new HubException($"componentIds[{i}]: must not be empty");
+            if (!view.Contains(componentIds[i])) throw new HubException($"componentIds[{i}]: unknown component '{componentIds[i]}'");
+        }
+
+        if (!_feeds.TryGetValue(connectionId, out var feed)) return [];
+        var ids = componentIds.Distinct(StringComparer.Ordinal).ToList();
+        feed.Watch(ids);
+        return await metricWatch.ReadAsync(ids);
+    }
+
+    /// <summary>Reads the metrics of every component some connection watches and queues those that changed for their watchers.</summary>
+    public async Task PollWatchedAsync()
+    {
+        var watched = _feeds.Values.SelectMany(f => f.Watched).ToHashSet(StringComparer.Ordinal);
+        var changed = await metricWatch.ChangedAsync(watched);
+        if (changed.Count == 0) return;
+        foreach (var feed in _feeds.Values) feed.EnqueueMetrics(changed);
     }
 
     /// <summary>Learns the statuses the impact index holds, so that the first alerts know what they changed from.</summary>
@@ -93,14 +135,16 @@ public sealed partial class ImpactBridge(
         var sequence = feed.BeginSnapshot(subscription, scope);
         try
         {
-            var overview = await grains.GetGrain<IImpactIndexGrain>(IImpactIndexGrain.Key).GetOverviewAsync();
+            var overview = grains.GetGrain<IImpactIndexGrain>(IImpactIndexGrain.Key).GetOverviewAsync();
+            var slas = grains.GetGrain<ISlaFeedGrain>(ISlaFeedGrain.Key).GetSummariesAsync();
             return new ImpactSnapshot(
                 view.Version,
                 time.GetUtcNow(),
                 sequence,
                 subscription,
                 scope is null ? view.Components : [.. view.Components.Where(c => scope.Contains(c.Id))],
-                [.. overview.Components.Where(c => scope is null || scope.Contains(c.Id)).Select(ComponentStatus.From)]);
+                [.. (await overview).Components.Where(c => scope is null || scope.Contains(c.Id)).Select(ComponentStatus.From)],
+                await slas);
         }
         finally
         {
@@ -157,7 +201,7 @@ public sealed partial class ImpactBridge(
         }
         catch (Exception e)
         {
-            LogSendFailed(logger, connectionId, deltas.Statuses.Length, e);
+            LogSendFailed(logger, connectionId, deltas.Sequence, e);
         }
     }
 
@@ -166,6 +210,6 @@ public sealed partial class ImpactBridge(
     [LoggerMessage(Level = LogLevel.Information, Message = "Relation graph now at version {Version}: telling {Connections} connections to take a fresh snapshot")]
     private static partial void LogTopologyChanged(ILogger logger, long version, int connections);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send {Count} statuses to connection {ConnectionId}")]
-    private static partial void LogSendFailed(ILogger logger, string connectionId, int count, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send deltas {Sequence} to connection {ConnectionId}")]
+    private static partial void LogSendFailed(ILogger logger, string connectionId, long sequence, Exception exception);
 }

@@ -1,5 +1,6 @@
 using ImpactMesh.Grains.Interfaces;
 using ImpactMesh.Grains.Interfaces.Impact;
+using ImpactMesh.Grains.Interfaces.ServiceLevels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace ImpactMesh.Dashboard.Realtime;
 
 /// <summary>
-/// Drives this silo's <see cref="ImpactBridge"/> once the host has started: subscribes it to the impact index and
-/// re-subscribes every <see cref="RealtimeOptions.ResubscribeInterval"/> (the index forgets silent observers), flushes it
-/// every <see cref="RealtimeOptions.FlushInterval"/>, and checks the graph's version.
+/// Drives this silo's <see cref="ImpactBridge"/> once the host has started: subscribes it to the impact index and the SLA
+/// feed and re-subscribes every <see cref="RealtimeOptions.ResubscribeInterval"/> (both forget silent observers), flushes
+/// it every <see cref="RealtimeOptions.FlushInterval"/>, reads the watched components' metrics every
+/// <see cref="RealtimeOptions.WatchInterval"/>, and checks the graph's version.
 /// </summary>
 internal sealed partial class ImpactBridgeService(
     ImpactBridge bridge,
@@ -31,6 +33,8 @@ internal sealed partial class ImpactBridgeService(
 
         var observer = grains.CreateObjectReference<IImpactObserver>(bridge);
         var index = grains.GetGrain<IImpactIndexGrain>(IImpactIndexGrain.Key);
+        var slaObserver = grains.CreateObjectReference<ISlaObserver>(bridge);
+        var slaFeed = grains.GetGrain<ISlaFeedGrain>(ISlaFeedGrain.Key);
         try
         {
             var learned = false;
@@ -41,6 +45,8 @@ internal sealed partial class ImpactBridgeService(
                     if (!learned) await bridge.LearnStatusesAsync();
                     learned = true;
                 }, options.Value.ResubscribeInterval, "subscribe to the impact index", stoppingToken),
+                RepeatAsync(() => slaFeed.SubscribeAsync(slaObserver), options.Value.ResubscribeInterval, "subscribe to the SLA feed", stoppingToken),
+                RepeatAsync(bridge.PollWatchedAsync, options.Value.WatchInterval, "read the watched components' metrics", stoppingToken),
                 RepeatAsync(bridge.CheckTopologyAsync, options.Value.TopologyCheckInterval, "check the relation graph's version", stoppingToken),
                 FlushAsync(stoppingToken));
         }
@@ -50,16 +56,22 @@ internal sealed partial class ImpactBridgeService(
         }
         finally
         {
-            try
-            {
-                await index.UnsubscribeAsync(observer).WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                LogFailed(logger, "unsubscribe from the impact index", e);
-            }
-
+            await UnsubscribeAsync(() => index.UnsubscribeAsync(observer), "unsubscribe from the impact index");
+            await UnsubscribeAsync(() => slaFeed.UnsubscribeAsync(slaObserver), "unsubscribe from the SLA feed");
             grains.DeleteObjectReference<IImpactObserver>(observer);
+            grains.DeleteObjectReference<ISlaObserver>(slaObserver);
+        }
+    }
+
+    private async Task UnsubscribeAsync(Func<Task> unsubscribe, string what)
+    {
+        try
+        {
+            await unsubscribe().WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogFailed(logger, what, e);
         }
     }
 

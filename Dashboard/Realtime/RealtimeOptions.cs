@@ -23,11 +23,19 @@ public sealed class RealtimeOptions
     [Range(1, 100_000)]
     public int MaxPendingAlerts { get; set; } = 200;
 
-    /// <summary>How often the silo's observer re-subscribes to the impact index (which forgets it after 2 minutes).</summary>
+    /// <summary>How often the silo's observers re-subscribe to the impact index and the SLA feed (which forget them after 2 minutes).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:30")]
     public TimeSpan ResubscribeInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often the graph's version is checked, to tell clients when to take a fresh snapshot.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan TopologyCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the metrics of watched components are read from their grains (default 1 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The most components one connection may watch at once (default 50).</summary>
+    [Range(1, 1_000)]
+    public int MaxWatched { get; set; } = 50;
 }

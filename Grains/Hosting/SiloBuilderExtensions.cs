@@ -1,8 +1,10 @@
 using ImpactMesh.Grains.Impact;
 using Microsoft.Extensions.DependencyInjection;
+using ImpactMesh.Grains.ServiceLevels;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Orleans.Streams;
 
 namespace ImpactMesh.Grains.Hosting;
 
@@ -23,7 +25,8 @@ public static class SiloBuilderExtensions
     /// <summary>
     /// The in-memory stream provider of <see cref="StreamNames"/>: queues are served from the moment a silo starts (not
     /// after the default two-minute maturity period) and polled every 20 ms, so a change reaches the impact index at once;
-    /// and the silo's <see cref="ImpactPublisher"/>, which batches its component grains' changes onto the impact stream.
+    /// every SLA's stream goes to the one <see cref="SlaFeedGrain"/>; and the silo's <see cref="ImpactPublisher"/>, which
+    /// batches its component grains' changes onto the impact stream.
     /// </summary>
     public static ISiloBuilder AddImpactMeshStreams(this ISiloBuilder silo)
     {
@@ -32,6 +35,7 @@ public static class SiloBuilderExtensions
         silo.AddMemoryStreams(StreamNames.Provider);
         silo.Services.Configure<DeploymentBasedQueueBalancerOptions>(StreamNames.Provider, o => o.SiloMaturityPeriod = TimeSpan.Zero);
         silo.Services.Configure<StreamPullingAgentOptions>(StreamNames.Provider, o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20));
+        silo.Services.AddKeyedSingleton<IStreamIdMapper, SlaFeedStreamIdMapper>(SlaFeedStreamIdMapper.Name);
         return silo;
     }
 

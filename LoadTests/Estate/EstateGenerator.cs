@@ -65,6 +65,13 @@ internal static class EstateGenerator
                         foreach (var metric in metrics)
                         {
                             writer.WriteStartObject(metric);
+                            if (options.Critical is { } critical && metric == metrics[0])
+                            {
+                                writer.WriteNumber("critical", critical);
+                                writer.WriteNumber("raiseAfter", 1);
+                                writer.WriteNumber("clearAfter", 1);
+                            }
+
                             writer.WriteEndObject();
                         }
 

@@ -35,6 +35,8 @@ const state = {
   edges: new Set(),         // ids of edges on an impact path
   whatIf: null,             // { assume: Set<id>, result: Map<id, WhatIfChange> } while in what-if mode
   selected: null,
+  watched: null,            // the component whose metrics the detail panel shows live (Watch on the hub)
+  metrics: new Map(),       // metric name -> { ...MetricHighlight, unit, recent } of the watched component
   activeIncident: 0,
   alerts: [],
   stats: { snapshots: 0, deltas: 0, statuses: 0, lastPaintMs: 0, maxPaintMs: 0, lastSnapshotMs: 0, lastBuildMs: 0 },
@@ -102,6 +104,7 @@ async function connect() {
   connection.onreconnected(async () => {
     setConnection("connected");
     await requestSnapshot();
+    if (state.watched) await watch(state.watched); // a new connection watches nothing
   });
   connection.onclose(() => {
     setConnection("disconnected");
@@ -116,6 +119,7 @@ async function start() {
   try {
     await state.connection.start();
     setConnection("connected");
+    if (state.watched) await watch(state.watched); // a new connection watches nothing
   } catch (e) {
     setConnection("disconnected");
     if (e?.statusCode === 401) {
@@ -142,6 +146,7 @@ function onSnapshot(snapshot) {
   state.stats.lastBuildMs = performance.now() - t0;
   state.live = new Map(snapshot.statuses.map(s => [s.id, s]));
   paintAll();
+  renderSlas(snapshot.slas);
   state.stats.snapshots++;
   state.stats.lastSnapshotMs = performance.now() - t0;
   const map = $("map");
@@ -168,6 +173,20 @@ function onDeltas(deltas) {
   state.stats.statuses += deltas.statuses.length;
   if (changed.length) paint(changed);
   if (deltas.alerts.length) addAlerts(deltas.alerts);
+  for (const h of deltas.metrics) applyHighlights(h);
+  if (deltas.slas.length) applySlas(deltas.slas);
+}
+
+/** Watches the metrics of one component (the open detail) on the hub, or none. */
+async function watch(id) {
+  state.watched = id;
+  if (state.connection?.state !== signalR.HubConnectionState.Connected) return;
+  try {
+    if (id == null) await state.connection.invoke("Unwatch");
+    else for (const h of await state.connection.invoke("Watch", [id])) applyHighlights(h);
+  } catch (e) {
+    console.warn("watching metrics failed", e);
+  }
 }
 
 // ---------------------------------------------------------------- map
@@ -472,10 +491,62 @@ function chips(ids) {
   return `<div class="chips">${ids.map(id => `<button type="button" class="chip" data-go="${escapeHtml(id)}">${info(display(id).status).glyph} ${escapeHtml(name(id))}</button>`).join("")}</div>`;
 }
 
-function metricsOf(health) {
-  const metrics = health?.metrics;
-  if (!metrics) return [];
-  return Array.isArray(metrics) ? metrics : Object.entries(metrics).map(([n, m]) => ({ name: n, ...m }));
+const MAX_POINTS = 240;
+
+/** The metrics of a component response, with their declared unit, as the detail panel keeps them for live updates. */
+function metricsOf(component) {
+  return (component.health?.metrics ?? []).map(m => ({ ...m, unit: component.metrics?.[m.metric]?.unit, recent: [...(m.recent ?? [])] }));
+}
+
+/** Applies a watched component's metric highlights from the hub: the latest value, band, score and status, one more chart point. */
+function applyHighlights(highlights) {
+  if (highlights.id !== state.watched || $("detail").dataset.component !== highlights.id) return;
+  for (const h of highlights.metrics) {
+    const known = state.metrics.get(h.metric) ?? { recent: [] };
+    const recent = known.recent;
+    const last = recent[recent.length - 1];
+    if (h.lastTimestamp != null && h.lastValue != null && (!last || new Date(h.lastTimestamp) > new Date(last.timestamp))) {
+      recent.push({ timestamp: h.lastTimestamp, value: h.lastValue, lower: h.bandLower, upper: h.bandUpper });
+      if (recent.length > MAX_POINTS) recent.splice(0, recent.length - MAX_POINTS);
+    }
+    const metric = { ...known, ...h, recent };
+    state.metrics.set(h.metric, metric);
+    renderMetric(metric);
+  }
+}
+
+function renderMetric(m) {
+  const holder = $("detail-metrics");
+  if (!holder) return;
+  if (!holder.querySelector("h3")) holder.insertAdjacentHTML("afterbegin", "<h3>Metrics</h3>");
+  let div = [...holder.querySelectorAll(".metric")].find(d => d.dataset.metric === m.metric);
+  if (!div) {
+    div = document.createElement("div");
+    div.className = "metric";
+    div.dataset.metric = m.metric;
+    holder.append(div);
+  }
+  const value = m.lastValue != null ? `${+(+m.lastValue).toPrecision(6)}${m.unit ? ` ${m.unit}` : ""}` : "no value yet";
+  const caption = [m.bandLower != null && m.bandUpper != null ? `band ${+(+m.bandLower).toPrecision(4)} … ${+(+m.bandUpper).toPrecision(4)}` : "",
+    m.anomalyScore != null ? `anomaly score ${(+m.anomalyScore).toFixed(2)}` : "", m.status ? `${info(m.status).glyph} ${info(m.status).label}` : ""].filter(Boolean).join(" · ");
+  div.dataset.status = m.status ?? "unknown";
+  div.innerHTML = `<div><strong>${escapeHtml(m.metric)}</strong> <span class="value" data-value="${escapeHtml(String(m.lastValue ?? ""))}">${escapeHtml(value)}</span> <span class="caption">${escapeHtml(caption)}</span></div>`
+    + (m.reason ? `<div class="caption">${escapeHtml(m.reason)}</div>` : "");
+  const chart = metricChart(m.recent, { label: m.metric });
+  if (chart) div.append(chart);
+  else div.insertAdjacentHTML("beforeend", `<p class="muted">no recent values</p>`);
+}
+
+/** Closes the detail panel and stops watching its metrics. */
+function closeDetail() {
+  state.selected = null;
+  state.cy?.$(":selected").unselect();
+  $("detail").dataset.component = "";
+  $("detail").dataset.status = "";
+  $("detail-body").innerHTML = `<p class="muted">Select a component on the map, in the incidents or by search.</p>`;
+  $("detail-close").hidden = true;
+  state.metrics = new Map();
+  watch(null);
 }
 
 function renderDetail(component) {
@@ -487,7 +558,6 @@ function renderDetail(component) {
   $("detail").dataset.status = status;
   const tags = Object.entries(component.tags ?? {}).map(([k, v]) => `${escapeHtml(k)}=${escapeHtml(v)}`).join(", ");
   const causes = (live.simulated ? live.rootCauses : health.rootCauses ?? live.rootCauses ?? []);
-  const metrics = metricsOf(health);
   const body = $("detail-body");
   body.innerHTML = `
     <h3 style="color:var(--text);font-size:1.15rem">${escapeHtml(component.name ?? id)}</h3>
@@ -507,22 +577,10 @@ function renderDetail(component) {
     <h3>Depends on</h3>${chips((component.dependsOn ?? []).map(relationId))}
     <h3>Needed by</h3>${chips((component.dependents ?? []).map(relationId))}
     <p><button type="button" id="detail-focus">Focus on its dependency tree</button></p>`;
-  const holder = body.querySelector("#detail-metrics");
-  if (metrics.length) {
-    holder.insertAdjacentHTML("beforeend", "<h3>Metrics</h3>");
-    for (const m of metrics) {
-      const div = document.createElement("div");
-      div.className = "metric";
-      div.dataset.metric = m.name;
-      const band = m.band ?? {};
-      const caption = [m.unit, band.lower != null && band.upper != null ? `band ${+(+band.lower).toPrecision(4)} … ${+(+band.upper).toPrecision(4)}` : "", m.anomalyScore != null ? `anomaly score ${(+m.anomalyScore).toFixed(2)}` : "", m.status ? info(m.status).label : ""].filter(Boolean).join(" · ");
-      div.innerHTML = `<div><strong>${escapeHtml(m.name)}</strong> <span class="caption">${escapeHtml(caption)}</span></div>`;
-      const chart = metricChart(m.recent ?? m.points ?? m.values ?? [], { label: m.name });
-      if (chart) div.append(chart);
-      else div.insertAdjacentHTML("beforeend", `<p class="muted">no recent values</p>`);
-      holder.append(div);
-    }
-  }
+  $("detail-close").hidden = false;
+  state.metrics = new Map(metricsOf(component).map(m => [m.metric, m]));
+  for (const m of state.metrics.values()) renderMetric(m);
+  if (state.watched !== id) watch(id);
   for (const b of body.querySelectorAll("[data-go]")) b.addEventListener("click", () => select(b.dataset.go, true));
   body.querySelector("#detail-focus").addEventListener("click", () => focusOn(id));
 }
@@ -648,6 +706,7 @@ function wire() {
   $("whatif-toggle").addEventListener("click", () => (state.whatIf ? exitWhatIf() : enterWhatIf()));
   $("whatif-exit").addEventListener("click", exitWhatIf);
   $("whatif-clear").addEventListener("click", () => { if (state.whatIf) { state.whatIf.assume.clear(); runWhatIf(); } });
+  $("detail-close").addEventListener("click", closeDetail);
   $("orleans-link").addEventListener("click", e => { if (state.key) e.currentTarget.href = `/dashboard?key=${encodeURIComponent(state.key)}`; });
   setInterval(scheduleSide, 30000); // keeps "n min ago" current
 }
@@ -670,6 +729,9 @@ window.impactMesh = {
   },
   /** Renders a component response (as GET /api/components/{id} returns it) in the detail panel. */
   renderDetail(component) { state.selected = component.id; renderDetail(component); },
+  closeDetail,
+  /** The component whose metrics the page watches on the hub (the open detail), or null. */
+  get watched() { return state.watched; },
   search,
   focusOn,
   visible: () => state.cy.nodes(":visible").map(n => n.id()),
@@ -680,35 +742,54 @@ window.impactMesh = {
 
 // ---------------------------------------------------------------- service levels
 
-const SLA_REFRESH_MS = 15000;
+const SLA_REFRESH_MS = 60000;
 const OUTCOME = { met: "✔", missed: "▲", breached: "✖", "no-data": "?" };
 const seenSlaAlerts = new Set();
 
-/** Each SLA's standing this period (GET /api/slas), with a link to its report; new burn-rate alerts go to the alert feed. */
+const slaList = new Map();   // id -> SlaSummary
+
+/**
+ * Each SLA's standing this period, with a link to its report; new burn-rate alerts go to the alert feed. The snapshot
+ * brings every SLA, deltas each change of standing at once; GET /api/slas every minute refreshes the running figures
+ * (level so far, budget left), which move without changing the standing.
+ */
 async function refreshSlas() {
   try {
-    const { slas } = await api("/api/slas");
-    const list = $("slas");
-    list.replaceChildren(...slas.map(sla => {
-      const li = document.createElement("li");
-      li.dataset.sla = sla.id;
-      const standing = (sla.standing ?? []).map(s => {
-        const achieved = typeof s.achieved === "number" ? `${+s.achieved.toFixed(3)} ${escapeHtml(s.unit)}` : "no data";
-        return `<span class="slo" data-outcome="${escapeHtml(s.outcome)}">${OUTCOME[s.outcome] ?? "?"} ${escapeHtml(s.slo)}: ${achieved} (target ${s.target} ${escapeHtml(s.unit)}; ${escapeHtml(s.outcome)})</span>`;
-      }).join("");
-      const alerts = sla.alerts?.length ? `<span class="error">${sla.alerts.length} burn-rate alert${sla.alerts.length > 1 ? "s" : ""}</span>` : "";
-      const report = sla.period ? ` <a href="/api/slas/${encodeURIComponent(sla.id)}/report?format=html&key=${encodeURIComponent(state.key ?? "")}" target="_blank" rel="noopener">report ${escapeHtml(sla.period)}</a>` : "";
-      li.innerHTML = `<strong>${escapeHtml(sla.name || sla.id)}</strong> <span class="muted">${escapeHtml(sla.customer)} · ${escapeHtml(sla.state)}</span>${report} ${alerts}<div>${standing}</div>`;
-      return li;
-    }));
-    const fresh = slas.flatMap(sla => (sla.alerts ?? []).map(a => ({ sla, a }))).filter(({ sla, a }) => !seenSlaAlerts.has(`${sla.id}/${a.slo}/${a.since}`));
-    for (const { sla, a } of fresh) {
-      seenSlaAlerts.add(`${sla.id}/${a.slo}/${a.since}`);
-      addAlerts([{ component: sla.id, new: a.severity === "page" ? "critical" : "major", old: "ok", at: a.since,
-        reason: `${sla.name || sla.id}: ${a.slo} error budget burning ${(+a.longRate).toFixed(1)}x` }]);
-    }
+    renderSlas((await api("/api/slas")).slas);
   } catch (e) {
     console.warn("service levels could not be read", e);
+  }
+}
+
+function renderSlas(slas) {
+  slaList.clear();
+  applySlas(slas);
+}
+
+function applySlas(slas) {
+  for (const sla of slas) {
+    const known = slaList.get(sla.id);
+    if (!known || new Date(known.at) <= new Date(sla.at)) slaList.set(sla.id, sla);
+  }
+  const all = [...slaList.values()].sort((a, b) => a.id.localeCompare(b.id));
+  $("slas").replaceChildren(...all.map(sla => {
+    const li = document.createElement("li");
+    li.dataset.sla = sla.id;
+    const standing = (sla.standing ?? []).map(s => {
+      const achieved = typeof s.achieved === "number" ? `${+s.achieved.toFixed(3)} ${escapeHtml(s.unit)}` : "no data";
+      return `<span class="slo" data-outcome="${escapeHtml(s.outcome)}">${OUTCOME[s.outcome] ?? "?"} ${escapeHtml(s.slo)}: ${achieved} (target ${s.target} ${escapeHtml(s.unit)}; ${escapeHtml(s.outcome)})</span>`;
+    }).join("");
+    const alerts = sla.alerts?.length ? `<span class="error">${sla.alerts.length} burn-rate alert${sla.alerts.length > 1 ? "s" : ""}</span>` : "";
+    const report = sla.period ? ` <a href="/api/slas/${encodeURIComponent(sla.id)}/report?format=html&key=${encodeURIComponent(state.key ?? "")}" target="_blank" rel="noopener">report ${escapeHtml(sla.period)}</a>` : "";
+    li.dataset.state = sla.state;
+    li.innerHTML = `<strong>${escapeHtml(sla.name || sla.id)}</strong> <span class="muted">${escapeHtml(sla.customer)} · ${escapeHtml(sla.state)}</span>${report} ${alerts}<div>${standing}</div>`;
+    return li;
+  }));
+  const fresh = all.flatMap(sla => (sla.alerts ?? []).map(a => ({ sla, a }))).filter(({ sla, a }) => !seenSlaAlerts.has(`${sla.id}/${a.slo}/${a.since}`));
+  for (const { sla, a } of fresh) {
+    seenSlaAlerts.add(`${sla.id}/${a.slo}/${a.since}`);
+    addAlerts([{ component: sla.id, new: a.severity === "page" ? "critical" : "major", old: "ok", at: a.since,
+      reason: `${sla.name || sla.id}: ${a.slo} error budget burning ${(+a.longRate).toFixed(1)}x` }]);
   }
 }
 

@@ -24,6 +24,13 @@ public sealed class ImpactMapTests(SampleMapFixture fixture) : IClassFixture<Sam
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/components/{id}/events", body, Ct)).StatusCode);
     }
 
+    private async Task PostSampleAsync(string id, string metric, double value)
+    {
+        using var client = fixture.Factory.CreateLiveClient(ImpactMeshFactory.OperatorKey);
+        var body = new StringContent($$"""{"samples":[{"component":"{{id}}","metric":"{{metric}}","value":{{value}}}]}""", Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/metrics", body, Ct)).StatusCode);
+    }
+
     private static string ServicesAre(string status) =>
         $$"""() => {{JsonSerializer.Serialize(DnsServices)}}.every(id => (document.querySelector(`#status-list li[data-id="${id}"]`)?.dataset.status ?? 'ok') === '{{status}}')""";
 
@@ -77,6 +84,26 @@ public sealed class ImpactMapTests(SampleMapFixture fixture) : IClassFixture<Sam
         Assert.Equal(System.Net.HttpStatusCode.OK, report.StatusCode);
         Assert.Contains("text/html", report.Content.Headers.ContentType!.MediaType);
         await Chromium.ScreenshotAsync(page, "12-service-levels");
+    }
+
+    [Fact]
+    public async Task ServiceLevels_SlaChangesState_PanelUpdatesFromTheHub()
+    {
+        var page = await fixture.OpenMapAsync();
+        using var client = fixture.Factory.CreateLiveClient(ImpactMeshFactory.OperatorKey);
+        var document = new StringContent("""
+            slas:
+              - { id: sla-browser-live, name: Live panel, customer: Browser test, state: agreed, services: [svc-webshop], timeZone: Etc/UTC, slos: [{ name: availability, kind: availability, target: 99.9, minimum: 99 }] }
+            """, Encoding.UTF8, "application/yaml");
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsync("/api/slas", document, Ct)).StatusCode);
+        const string item = "#slas li[data-sla=\"sla-browser-live\"]";
+
+        await page.WaitForSelectorAsync($"{item}[data-state=\"agreed\"]", new() { Timeout = 2_000 });
+        var moved = await client.PostAsync("/api/slas/sla-browser-live/transitions", new StringContent("""{"to":"active"}""", Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        await page.WaitForSelectorAsync($"{item}[data-state=\"active\"] .slo", new() { Timeout = 2_000 });
+        Assert.Contains("availability", await page.Locator(item).InnerTextAsync());
     }
 
     [Fact]
@@ -186,11 +213,12 @@ public sealed class ImpactMapTests(SampleMapFixture fixture) : IClassFixture<Sam
         var component = new
         {
             id = "svc-webshop", name = "Webshop", kind = "service", tags = new { tier = "gold" }, dependsOn = new[] { "dns" }, dependents = Array.Empty<string>(),
+            metrics = new { latency_ms = new { unit = "ms" } },
             health = new
             {
                 status = "warning", reason = "latency_ms above its band", since = start.AddMinutes(50).ToString("O", System.Globalization.CultureInfo.InvariantCulture), ownStatus = "warning", ownReason = "latency_ms anomaly",
                 rootCauses = new[] { new { id = "svc-webshop", status = "warning", path = new[] { "svc-webshop" } } },
-                metrics = new[] { new { name = "latency_ms", unit = "ms", anomalyScore = 4.2, band = new { lower = 102.0, upper = 172.0 }, recent } },
+                metrics = new[] { new { metric = "latency_ms", status = "warning", lastValue = 130.0, anomalyScore = 4.2, bandLower = 102.0, bandUpper = 172.0, recent } },
             },
         };
 
@@ -200,8 +228,34 @@ public sealed class ImpactMapTests(SampleMapFixture fixture) : IClassFixture<Sam
         Assert.Equal("60", await chart.GetAttributeAsync("data-points"));
         Assert.Equal(1, await chart.Locator("polygon.band").CountAsync());
         Assert.Equal(2, await chart.Locator("circle.outside").CountAsync());
-        Assert.Contains("anomaly score 4.20", await page.Locator("#detail .metric").InnerTextAsync());
+        var text = await page.Locator("#detail .metric[data-metric=\"latency_ms\"]").InnerTextAsync();
+        Assert.Contains("anomaly score 4.20", text);
+        Assert.Contains("band 102 … 172", text);
+        Assert.Contains("130 ms", text);
         await Chromium.ScreenshotAsync(page, "08-metric-chart");
+    }
+
+    [Fact]
+    public async Task Detail_OpenNode_MetricValueAndChartUpdateLiveFromTheHub()
+    {
+        await PostSampleAsync("catalog", "browser_probe", 111);
+        var page = await fixture.OpenMapAsync();
+        const string probe = "#detail[data-component=\"catalog\"] .metric[data-metric=\"browser_probe\"]";
+        string ValueIs(double v) => $$"""() => document.querySelector('{{probe}} .value')?.dataset.value === '{{v}}' && window.impactMesh.watched === 'catalog'""";
+
+        await page.EvaluateAsync("() => window.impactMesh.select('catalog')");
+
+        await page.WaitForFunctionAsync(ValueIs(111), null, new() { Timeout = 5_000, PollingInterval = 25 });
+        var pointsBefore = int.Parse((await page.Locator($"{probe} svg").GetAttributeAsync("data-points"))!, System.Globalization.CultureInfo.InvariantCulture);
+        await PostSampleAsync("catalog", "browser_probe", 222);
+        await page.WaitForFunctionAsync(ValueIs(222), null, new() { Timeout = 5_000, PollingInterval = 25 });
+        Assert.Equal((pointsBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Locator($"{probe} svg").GetAttributeAsync("data-points"));
+        Assert.Contains("222", await page.Locator($"{probe} .value").InnerTextAsync());
+        await Chromium.ScreenshotAsync(page, "13-live-metric");
+
+        await page.ClickAsync("#detail-close");
+
+        await page.WaitForFunctionAsync("() => window.impactMesh.watched === null && !document.querySelector('#detail .metric')", null, TwoSeconds);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using ImpactMesh.Dashboard.Realtime;
 using ImpactMesh.Grains.Interfaces.Health;
+using ImpactMesh.Grains.Interfaces.ServiceLevels;
 
 namespace ImpactMesh.Dashboard.Tests.Realtime;
 
@@ -11,6 +12,11 @@ public sealed class ConnectionFeedTests
 
     private static ComponentStatus Status(string id, HealthStatus status, DateTimeOffset? since = null) =>
         new(id, "service", status, HealthStatus.Ok, false, "", [], 0, since, T0);
+
+    private static MetricHighlights Highlights(string id, double value) =>
+        new(id, T0, [new MetricHighlight("latency_ms", HealthStatus.Ok, "", null, value, T0, 80, 120, 0)]);
+
+    private static SlaSummary Sla(string id, SlaState state) => new(id, id, "customer", state, 1, null, [], [], 0, T0);
 
     private static ImpactAlert Alert(string id, HealthStatus status) => new(id, "service", HealthStatus.Ok, status, "", T0);
 
@@ -114,6 +120,55 @@ public sealed class ConnectionFeedTests
         var batch = feed.TakeBatch(3, T0)!;
 
         Assert.Equal(7, batch.TopologyVersion);
+        Assert.Null(feed.TakeBatch(3, T0));
+    }
+
+    [Fact]
+    public void EnqueueMetrics_OnlyWatchedComponents_LatestPerComponent()
+    {
+        var feed = new ConnectionFeed("c");
+        feed.Watch(["a", "b"]);
+
+        feed.EnqueueMetrics([Highlights("a", 1), Highlights("x", 1)]);
+        feed.EnqueueMetrics([Highlights("a", 2)]);
+        var batch = feed.TakeBatch(3, T0)!;
+
+        var only = Assert.Single(batch.Metrics);
+        Assert.Equal(("a", 2.0), (only.Id, only.Metrics[0].LastValue));
+        Assert.Empty(batch.Statuses);
+    }
+
+    [Fact]
+    public void Watch_Replaced_DropsPendingHighlightsOfComponentsNoLongerWatched()
+    {
+        var feed = new ConnectionFeed("c");
+        feed.Watch(["a", "b"]);
+        feed.EnqueueMetrics([Highlights("a", 1), Highlights("b", 1)]);
+
+        feed.Watch(["b"]);
+        feed.EnqueueMetrics([Highlights("a", 2)]);
+        var batch = feed.TakeBatch(3, T0)!;
+
+        Assert.Equal(["b"], batch.Metrics.Select(m => m.Id));
+        Assert.Equal(["b"], feed.Watched);
+        feed.Watch([]);
+        feed.EnqueueMetrics([Highlights("b", 3)]);
+        Assert.Null(feed.TakeBatch(3, T0));
+    }
+
+    [Fact]
+    public void EnqueueSlas_SameSlaTwice_SendsTheLatestAndASnapshotDropsThem()
+    {
+        var feed = new ConnectionFeed("c");
+        feed.EnqueueSlas([Sla("gold", SlaState.Agreed)]);
+        feed.EnqueueSlas([Sla("gold", SlaState.Active), Sla("silver", SlaState.Draft)]);
+
+        var batch = feed.TakeBatch(3, T0)!;
+        feed.EnqueueSlas([Sla("gold", SlaState.Retired)]);
+        feed.BeginSnapshot(ImpactSubscription.Everything, null);
+        feed.EndSnapshot();
+
+        Assert.Equal([("gold", SlaState.Active), ("silver", SlaState.Draft)], batch.Slas.Select(s => (s.Id, s.State)).Order());
         Assert.Null(feed.TakeBatch(3, T0));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ImpactMesh.Dashboard.Tests.Realtime;
 
@@ -31,6 +32,20 @@ public sealed class ImpactHubTests(RealtimeFactory factory) : IClassFixture<Real
         var body = new StringContent($$"""{"status":"{{status}}","message":"test {{status}}"}""", Encoding.UTF8, "application/json");
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/components/{id}/events", body, Ct)).StatusCode);
     }
+
+    private async Task PostSampleAsync(string id, double value)
+    {
+        using var client = factory.CreateLiveClient(ImpactMeshFactory.OperatorKey);
+        var body = new StringContent($$"""{"samples":[{"component":"{{id}}","metric":"latency_ms","value":{{value}}}]}""", Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/metrics", body, Ct)).StatusCode);
+    }
+
+    /// <summary>Every metric highlight the client received in deltas after <paramref name="skip"/> messages, for <paramref name="id"/>.</summary>
+    private static List<JsonElement> HighlightsOf(ImpactFeedRecorder feed, string id, int skip = 0) =>
+        [.. feed.Deltas.Skip(skip).SelectMany(d => d.GetProperty("metrics").EnumerateArray()).Where(m => m.GetProperty("id").GetString() == id)];
+
+    private static double LastValue(JsonElement highlights) =>
+        highlights.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == "latency_ms").GetProperty("lastValue").GetDouble();
 
     private static IEnumerable<string> Ids(JsonElement array) => array.EnumerateArray().Select(e => e.GetProperty("id").GetString()!);
 
@@ -166,4 +181,96 @@ public sealed class ImpactHubTests(RealtimeFactory factory) : IClassFixture<Real
         Assert.Equal("ok", feed.StatusOf("d-mail"));
         Assert.Contains("d-shop", Ids(requested.GetProperty("statuses")));
     }
+
+    private static string MetricEstate(string p) => $$"""
+        components:
+          - { id: {{p}}-shop, kind: service, dependsOn: [{{p}}-db], metrics: { latency_ms: { unit: ms } } }
+          - { id: {{p}}-db, kind: database, metrics: { latency_ms: { unit: ms, critical: 1000, raiseAfter: 1 } } }
+        """;
+
+    [Fact]
+    public async Task Watch_Components_CurrentHighlightsThenOnlyTheirChangesArrive()
+    {
+        await LoadAsync(MetricEstate("w"));
+        await PostSampleAsync("w-db", 10);
+        await PostSampleAsync("w-shop", 20);
+        await using var feed = await ImpactFeedRecorder.ConnectAsync(factory.Address, ImpactMeshFactory.ViewerKey, Ct);
+
+        var current = await feed.Connection.InvokeAsync<JsonElement>("Watch", new[] { "w-db" }, Ct);
+
+        Assert.Equal(10, LastValue(Assert.Single(current.EnumerateArray())));
+        await PostSampleAsync("w-db", 1500);
+        await PostSampleAsync("w-shop", 30);
+        await feed.WaitForAsync(f => HighlightsOf(f, "w-db").Any(h => LastValue(h) == 1500), "w-db's new sample as a metric highlight", Ct);
+        var highlight = HighlightsOf(feed, "w-db").Last().GetProperty("metrics")[0];
+        Assert.Equal("critical", highlight.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Number, highlight.GetProperty("anomalyScore").ValueKind);
+        Assert.Contains("critical", highlight.GetProperty("reason").GetString());
+        Assert.True(highlight.TryGetProperty("lastTimestamp", out _));
+        await Task.Delay(RealtimeFactory.WatchInterval * 3, Ct);
+        Assert.Empty(HighlightsOf(feed, "w-shop"));
+    }
+
+    [Fact]
+    public async Task Unwatch_AfterWatching_NoMoreHighlights()
+    {
+        await LoadAsync(MetricEstate("u"));
+        await PostSampleAsync("u-db", 10);
+        await using var feed = await ImpactFeedRecorder.ConnectAsync(factory.Address, ImpactMeshFactory.ViewerKey, Ct);
+        await feed.Connection.InvokeAsync<JsonElement>("Watch", new[] { "u-db", "u-shop" }, Ct);
+        await PostSampleAsync("u-db", 11);
+        await feed.WaitForAsync(f => HighlightsOf(f, "u-db").Any(h => LastValue(h) == 11), "u-db's sample while watched", Ct);
+
+        await feed.Connection.InvokeAsync("Unwatch", Ct);
+        var after = feed.Deltas.Count;
+        await PostSampleAsync("u-db", 12);
+        await Task.Delay(RealtimeFactory.WatchInterval * 4, Ct);
+
+        Assert.Empty(HighlightsOf(feed, "u-db", after));
+    }
+
+    [Fact]
+    public async Task Watch_TooManyOrInvalidIds_RefusedClearlyAndTheConnectionStays()
+    {
+        await LoadAsync(MetricEstate("v"));
+        await using var feed = await ImpactFeedRecorder.ConnectAsync(factory.Address, ImpactMeshFactory.ViewerKey, Ct);
+        var tooMany = Enumerable.Range(0, RealtimeFactory.MaxWatched + 1).Select(_ => "v-db").ToArray();
+
+        var bound = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => feed.Connection.InvokeAsync<JsonElement>("Watch", tooMany, Ct));
+        var unknown = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => feed.Connection.InvokeAsync<JsonElement>("Watch", new[] { "v-db", "v-nope" }, Ct));
+        var empty = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => feed.Connection.InvokeAsync<JsonElement>("Watch", new[] { " " }, Ct));
+        var missing = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => feed.Connection.InvokeAsync<JsonElement>("Watch", (string[]?)null, Ct));
+
+        Assert.Contains($"componentIds: at most {RealtimeFactory.MaxWatched} components per connection, not {RealtimeFactory.MaxWatched + 1}", bound.Message);
+        Assert.Contains("componentIds[1]: unknown component 'v-nope'", unknown.Message);
+        Assert.Contains("componentIds[0]: must not be empty", empty.Message);
+        Assert.Contains("componentIds: required", missing.Message);
+        Assert.Single((await feed.Connection.InvokeAsync<JsonElement>("Watch", new[] { "v-db" }, Ct)).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task SlaTransition_ToActive_ArrivesAsAnSlaDeltaAndInTheNextSnapshot()
+    {
+        await LoadAsync(MetricEstate("sla"));
+        using var client = factory.CreateLiveClient(ImpactMeshFactory.OperatorKey);
+        var document = new StringContent("""
+            slas:
+              - { id: sla-live, name: Live shop, customer: C, state: agreed, services: [sla-shop], timeZone: Etc/UTC, slos: [{ name: availability, kind: availability, target: 99.9, minimum: 99 }] }
+            """, Encoding.UTF8, "application/yaml");
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsync("/api/slas", document, Ct)).StatusCode);
+        await using var feed = await ImpactFeedRecorder.ConnectAsync(factory.Address, ImpactMeshFactory.ViewerKey, Ct);
+        var before = feed.Deltas.Count;
+
+        var moved = await client.PostAsync("/api/slas/sla-live/transitions", new StringContent("""{"to":"active"}""", Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        await feed.WaitForAsync(f => SlasOf(f, "sla-live", before).Any(s => s.GetProperty("state").GetString() == "active"), "sla-live active as a delta", Ct);
+        Assert.Equal("availability", SlasOf(feed, "sla-live", before).Last().GetProperty("standing")[0].GetProperty("slo").GetString());
+        var snapshot = await feed.InvokeSnapshotAsync("RequestSnapshot", null, Ct);
+        var known = snapshot.GetProperty("slas").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "sla-live");
+        Assert.Equal("active", known.GetProperty("state").GetString());
+    }
+
+    private static List<JsonElement> SlasOf(ImpactFeedRecorder feed, string id, int skip) =>
+        [.. feed.Deltas.Skip(skip).SelectMany(d => d.GetProperty("slas").EnumerateArray()).Where(s => s.GetProperty("id").GetString() == id)];
 }

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ImpactMesh.Silo.Tests.Hosting;
 
-/// <summary>The live feed in a cluster of two real Silo processes: each silo's bridge observes the one impact index.</summary>
+/// <summary>
+/// The live feed in a cluster of two real Silo processes: each silo's bridge observes the one impact index and the one
+/// SLA feed.
+/// </summary>
 public sealed class RedisClusterHubTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     private const string Estate = """
@@ -16,26 +19,29 @@ public sealed class RedisClusterHubTests(RedisServer redis) : IClassFixture<Redi
           - { id: dns, kind: network }
         """;
 
-    /// <summary>A hub client that keeps the latest status it was told per component.</summary>
-    private static async Task<(HubConnection Connection, ConcurrentDictionary<string, string> Statuses)> ConnectAsync(SiloProcess silo, CancellationToken ct)
+    /// <summary>A hub client that keeps the latest status it was told per component, and the latest state per SLA.</summary>
+    private static async Task<(HubConnection Connection, ConcurrentDictionary<string, string> Statuses, ConcurrentDictionary<string, string> Slas)> ConnectAsync(
+        SiloProcess silo, CancellationToken ct)
     {
         var statuses = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var slas = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(silo.BaseAddress, "/hubs/impact"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(SiloProcess.AdminKey))
             .Build();
-        void Apply(JsonElement statusArray)
+        void Apply(JsonElement message)
         {
-            foreach (var s in statusArray.EnumerateArray()) statuses[s.GetProperty("id").GetString()!] = s.GetProperty("status").GetString()!;
+            foreach (var s in message.GetProperty("statuses").EnumerateArray()) statuses[s.GetProperty("id").GetString()!] = s.GetProperty("status").GetString()!;
+            foreach (var s in message.GetProperty("slas").EnumerateArray()) slas[s.GetProperty("id").GetString()!] = s.GetProperty("state").GetString()!;
         }
 
-        connection.On<JsonElement>("Snapshot", s => Apply(s.GetProperty("statuses")));
-        connection.On<JsonElement>("Deltas", d => Apply(d.GetProperty("statuses")));
+        connection.On<JsonElement>("Snapshot", Apply);
+        connection.On<JsonElement>("Deltas", Apply);
         await connection.StartAsync(ct);
-        return (connection, statuses);
+        return (connection, statuses, slas);
     }
 
     [Fact]
-    public async Task TwoSilos_ClientOnEach_BothSeeAFailureRecordedThroughOne()
+    public async Task TwoSilos_ClientOnEach_BothSeeAFailureAndAnSlaChangeMadeThroughOne()
     {
         var ct = TestContext.Current.CancellationToken;
         var clusterId = "hub-" + Guid.NewGuid().ToString("N")[..8];
@@ -43,8 +49,8 @@ public sealed class RedisClusterHubTests(RedisServer redis) : IClassFixture<Redi
         await using var second = await SiloProcess.StartAsync(redis.ConnectionString, clusterId, ct);
         using var one = first.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await one.PutAsync("/api/topology", new StringContent(Estate, Encoding.UTF8, "application/yaml"), ct)).StatusCode);
-        var (onFirst, seenByFirst) = await ConnectAsync(first, ct);
-        var (onSecond, seenBySecond) = await ConnectAsync(second, ct);
+        var (onFirst, seenByFirst, slasOfFirst) = await ConnectAsync(first, ct);
+        var (onSecond, seenBySecond, slasOfSecond) = await ConnectAsync(second, ct);
         await using var a = onFirst;
         await using var b = onSecond;
 
@@ -55,6 +61,20 @@ public sealed class RedisClusterHubTests(RedisServer redis) : IClassFixture<Redi
         while (!(seenByFirst.GetValueOrDefault("shop") == "critical" && seenBySecond.GetValueOrDefault("shop") == "critical"))
         {
             Assert.True(DateTime.UtcNow < deadline, $"first saw {seenByFirst.GetValueOrDefault("shop")}, second saw {seenBySecond.GetValueOrDefault("shop")}\n{first.Output}\n----\n{second.Output}");
+            await Task.Delay(50, ct);
+        }
+
+        var sla = new StringContent("""
+            slas:
+              - { id: sla-cluster, customer: C, state: agreed, services: [shop], timeZone: Etc/UTC, slos: [{ name: availability, kind: availability, target: 99.9, minimum: 99 }] }
+            """, Encoding.UTF8, "application/yaml");
+        Assert.Equal(HttpStatusCode.OK, (await one.PutAsync("/api/slas", sla, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await one.PostAsync("/api/slas/sla-cluster/transitions", new StringContent("""{"to":"active"}""", Encoding.UTF8, "application/json"), ct)).StatusCode);
+
+        deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!(slasOfFirst.GetValueOrDefault("sla-cluster") == "active" && slasOfSecond.GetValueOrDefault("sla-cluster") == "active"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"first saw {slasOfFirst.GetValueOrDefault("sla-cluster")}, second saw {slasOfSecond.GetValueOrDefault("sla-cluster")}\n{first.Output}\n----\n{second.Output}");
             await Task.Delay(50, ct);
         }
     }

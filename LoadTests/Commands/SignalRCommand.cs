@@ -1,0 +1,203 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using HdrHistogram;
+using ImpactMesh.Grains.Interfaces.Health;
+using ImpactMesh.Grains.Interfaces.Impact;
+using ImpactMesh.LoadTests.Load;
+using ImpactMesh.LoadTests.Realtime;
+using ImpactMesh.LoadTests.Reports;
+
+namespace ImpactMesh.LoadTests.Commands;
+
+/// <summary>
+/// <c>signalr</c>: on a generated estate (default 10,000 components) whose components fail on one sample, connects real
+/// SignalR clients to <c>/hubs/impact</c> and measures (a) over many injections, the time from a failing sample being
+/// sent (<c>POST /api/metrics</c>) to the delta showing the failed leaf, and the last service it affects, at every
+/// client; (b) a failure storm (every component of <c>--storm-kinds</c> failing at once): messages per second, statuses
+/// per message, largest message, and the time until every client has seen every affected component.
+/// </summary>
+internal sealed class SignalRCommand : ICommand
+{
+    public string Name => "signalr";
+
+    public string Summary => "Real SignalR clients: failing sample to delta latency (p50-max) and a failure storm's message rate and size";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var commandLine = new CommandLine(args);
+        var options = SignalROptions.Read(commandLine);
+        commandLine.EnsureAllUsed();
+        var load = options.Load;
+
+        await using var session = await LoadSession.StartAsync(load.Estate, null, null);
+        var target = session.CreateTarget(load);
+        await session.PrimeAsync(target);
+        using var http = session.Silo.CreateClient();
+        var clients = new List<HubFeedClient>();
+        try
+        {
+            for (var i = 0; i < options.Clients; i++) clients.Add(await HubFeedClient.ConnectAsync(session.Silo.Address, session.Silo.Key, options.Timeout));
+            Console.WriteLine($"{clients.Count} SignalR client(s) connected to {session.Silo.Address}hubs/impact");
+            var metric = session.Estate.Metrics[0];
+            var injections = await InjectAsync(options, session, http, clients, metric);
+            Console.WriteLine($"Injections: leaf {LatencySummary.From(injections.Leaf)}; last service {LatencySummary.From(injections.LastService)}");
+            Console.WriteLine($"Storm: every {string.Join('/', options.StormKinds)} component fails at once");
+            var storm = await StormAsync(options, session, http, clients, metric);
+
+            var report = new LoadReport(options.Name, "SignalR: failing sample to the delta at real hub clients; failure storm", "signalr " + string.Join(' ', args));
+            report.Add("Setup", "silo", "embedded (this process, with the clients)")
+                .Add("Setup", "components", session.Estate.Components)
+                .Add("Setup", "relations", session.Estate.Relations)
+                .Add("Setup", "hub clients", clients.Count)
+                .Add("Setup", "topology load (s)", Math.Round(session.LoadSeconds, 1))
+                .Add("Setup", "priming (s)", Math.Round(session.PrimeSeconds, 1));
+            injections.AddTo(report);
+            report.AddAll("Failure storm (first client)", storm.First);
+            report.Add("Failure storm (every client)", "every client saw every affected component after (ms)", storm.EveryClientMs)
+                .Add("Failure storm (every client)", "every client saw every one Ok again after (ms)", storm.RecoveredMs)
+                .Add("Failure storm (every client)", "waits timed out", storm.TimedOut)
+                .Add("Failure storm (every client)", "sample requests refused or timed out", storm.FailedRequests)
+                .Add("Failure storm (every client)", "affected components the first client saw Ok again (within --timeout)", storm.SeenRecovered);
+            report.Note($"Failing sample: {SignalROptions.FailingValue} on '{metric}', whose static critical level is {SignalROptions.Critical} with raiseAfter and clearAfter 1, posted with POST /api/metrics; the clock starts just before the request. 'Seen' is when the client's Deltas handler ran for the first message showing the component failed (or Ok again).");
+            report.Note("Affected services and storm components: those the what-if for the failure says leave Ok. The hub's defaults apply: FlushInterval 150 ms, MaxBatch 1,000 statuses per message; the impact index batches every 100 ms before that.");
+            report.Note("The silo, the load and the clients share this process and the machine's 2 cores: figures include their contention.");
+            await report.WriteAsync(load.OutputFolder);
+            return injections.TimedOut + storm.TimedOut == 0 ? 0 : 2;
+        }
+        finally
+        {
+            foreach (var client in clients) await client.DisposeAsync();
+        }
+    }
+
+    private static async Task<InjectionFigures> InjectAsync(SignalROptions options, LoadSession session, HttpClient http, IReadOnlyList<HubFeedClient> clients, string metric)
+    {
+        var figures = new InjectionFigures();
+        var random = new Random(options.Load.Estate.Seed);
+        var analysis = session.Grains!.GetGrain<IImpactAnalysisGrain>(0);
+        var leaves = session.Estate.Leaves;
+        for (var i = 0; i < options.Injections; i++)
+        {
+            var leaf = leaves[random.Next(leaves.Count)];
+            var whatIf = await analysis.WhatIfAsync(ImmutableDictionary<string, HealthStatus>.Empty.Add(leaf, HealthStatus.Critical));
+            List<string> services = [.. whatIf.Changes.Where(c => session.Services.Contains(c.Id) && c.After != HealthStatus.Ok).Select(c => c.Id)];
+
+            var sent = Stopwatch.GetTimestamp();
+            if (await PostAsync(http, [leaf], metric, SignalROptions.FailingValue) > 0) throw new InvalidOperationException($"POST /api/metrics for {leaf} failed");
+            foreach (var client in clients)
+            {
+                figures.Record(figures.Leaf, await client.WaitForAsync([leaf], toProblem: true, sent, options.Timeout), sent);
+                if (services.Count > 0) figures.Record(figures.LastService, await client.WaitForAsync(services, toProblem: true, sent, options.Timeout), sent);
+            }
+
+            var cleared = Stopwatch.GetTimestamp();
+            if (await PostAsync(http, [leaf], metric, SignalROptions.NormalValue) > 0) throw new InvalidOperationException($"POST /api/metrics for {leaf} failed");
+            foreach (var client in clients) figures.Record(figures.Recovery, await client.WaitForAsync([leaf, .. services], toProblem: false, cleared, options.Timeout), cleared);
+            figures.AffectedServices += services.Count;
+            await Task.Delay(options.Pause);
+        }
+
+        figures.Injections = options.Injections;
+        return figures;
+    }
+
+    private static async Task<StormResult> StormAsync(SignalROptions options, LoadSession session, HttpClient http, IReadOnlyList<HubFeedClient> clients, string metric)
+    {
+        List<string> failing = [.. session.Estate.All.Where(id => options.StormKinds.Any(k => id.StartsWith(k + "-", StringComparison.Ordinal)))];
+        if (failing.Count == 0) throw new ArgumentException($"--storm-kinds: no component of kind {string.Join(", ", options.StormKinds)} in the estate");
+        var whatIf = await session.Grains!.GetGrain<IImpactAnalysisGrain>(0)
+            .WhatIfAsync(failing.ToImmutableDictionary(id => id, _ => HealthStatus.Critical, StringComparer.Ordinal));
+        List<string> affected = [.. whatIf.Changes.Where(c => c.After != HealthStatus.Ok).Select(c => c.Id).Union(failing, StringComparer.Ordinal)];
+        var timeout = options.Timeout;
+
+        var start = Stopwatch.GetTimestamp();
+        var failedRequests = await PostAsync(http, failing, metric, SignalROptions.FailingValue);
+        var sent = Stopwatch.GetTimestamp();
+        var seen = await Task.WhenAll(clients.Select(c => c.WaitForAsync(affected, toProblem: true, start, timeout)));
+        var first = StormFigures.From(failing.Count, affected.Count, start, sent, seen[0] ?? Stopwatch.GetTimestamp(), seen[0] is not null,
+            clients[0].ChangedSince(affected, toProblem: true, start), clients[0].Messages);
+
+        var cleared = Stopwatch.GetTimestamp();
+        failedRequests += await PostAsync(http, failing, metric, SignalROptions.NormalValue);
+        var recovered = await Task.WhenAll(clients.Select(c => c.WaitForAsync(affected, toProblem: false, cleared, timeout)));
+        var seenRecovered = clients[0].ChangedSince(affected, toProblem: false, cleared).Count;
+        return new StormResult(first, Elapsed(start, seen), Elapsed(cleared, recovered), seen.Count(s => s is null) + recovered.Count(s => s is null),
+            failedRequests, seenRecovered);
+    }
+
+    /// <summary>Milliseconds from <paramref name="from"/> to the last of <paramref name="at"/>; NaN when one is missing.</summary>
+    private static double Elapsed(long from, long?[] at) =>
+        at.Any(a => a is null) ? double.NaN : Math.Round(Stopwatch.GetElapsedTime(from, at.Max(a => a!.Value)).TotalMilliseconds, 1);
+
+    /// <summary>
+    /// One sample per component, in requests of at most 500 samples, four at a time; the number of requests refused or
+    /// timed out (a storm can make the cluster answer 503 while it catches up).
+    /// </summary>
+    private static async Task<int> PostAsync(HttpClient http, IReadOnlyList<string> components, string metric, double value)
+    {
+        var failed = 0;
+        var chunks = components.Chunk(500).ToList();
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (chunk, _) =>
+        {
+            var body = new StringBuilder("{\"samples\":[");
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (i > 0) body.Append(',');
+                body.Append(CultureInfo.InvariantCulture, $"{{\"component\":\"{chunk[i]}\",\"metric\":\"{metric}\",\"value\":{value}}}");
+            }
+
+            using var content = new StringContent(body.Append("]}").ToString(), Encoding.UTF8, "application/json");
+            try
+            {
+                using var response = await http.PostAsync("/api/metrics", content);
+                if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failed);
+            }
+            catch (HttpRequestException)
+            {
+                Interlocked.Increment(ref failed);
+            }
+        });
+        return failed;
+    }
+
+    private sealed record StormResult(StormFigures First, double EveryClientMs, double RecoveredMs, int TimedOut, int FailedRequests, int SeenRecovered);
+
+    private sealed class InjectionFigures
+    {
+        public LongHistogram Leaf { get; } = LatencySummary.NewHistogram();
+
+        public LongHistogram LastService { get; } = LatencySummary.NewHistogram();
+
+        public LongHistogram Recovery { get; } = LatencySummary.NewHistogram();
+
+        public int Injections { get; set; }
+
+        public long AffectedServices { get; set; }
+
+        public int TimedOut { get; private set; }
+
+        public void Record(LongHistogram histogram, long? seen, long sent)
+        {
+            if (seen is null)
+            {
+                TimedOut++;
+                return;
+            }
+
+            var micros = (long)Stopwatch.GetElapsedTime(sent, seen.Value).TotalMicroseconds;
+            histogram.RecordValue(Math.Clamp(micros, 1, histogram.HighestTrackableValue));
+        }
+
+        public void AddTo(LoadReport report)
+        {
+            report.Add("Injections", "failures injected (one leaf each)", Injections)
+                .Add("Injections", "affected services per failure (mean)", Injections == 0 ? 0 : Math.Round((double)AffectedServices / Injections, 1))
+                .Add("Injections", "waits timed out", TimedOut);
+            PhaseReport.AddLatency(report, "Failing sample sent → the failed leaf's delta at the client", LatencySummary.From(Leaf));
+            PhaseReport.AddLatency(report, "Failing sample sent → the last affected service's delta at the client", LatencySummary.From(LastService));
+            PhaseReport.AddLatency(report, "Recovering sample sent → the leaf and its services Ok at the client", LatencySummary.From(Recovery));
+        }
+    }
+}
