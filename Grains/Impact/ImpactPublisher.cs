@@ -17,6 +17,12 @@ public sealed partial class ImpactPublisher : ILifecycleParticipant<ISiloLifecyc
     /// <summary>The most changes in one stream event.</summary>
     public const int MaxBatch = 1_000;
 
+    /// <summary>
+    /// The most (estimated) bytes in one stream event: the in-memory stream's cache keeps each event in one 1 MB block and
+    /// cannot take a larger one, so batches stay well below it.
+    /// </summary>
+    public const int MaxBatchBytes = 256 * 1024;
+
     private static readonly TimeSpan[] Backoff =
         [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
 
@@ -31,7 +37,7 @@ public sealed partial class ImpactPublisher : ILifecycleParticipant<ISiloLifecyc
         _sender = new Lazy<OrderedBatchSender<ImpactChange>>(() =>
         {
             var stream = _client.GetStreamProvider(StreamNames.Provider).GetStream<ImmutableArray<ImpactChange>>(StreamNames.Impact);
-            return new OrderedBatchSender<ImpactChange>((batch, _) => stream.OnNextAsync(batch), OnFailed, MaxBatch, Backoff);
+            return new OrderedBatchSender<ImpactChange>((batch, _) => stream.OnNextAsync(batch), OnFailed, MaxBatch, Backoff, EstimatedBytes, MaxBatchBytes);
         });
     }
 
@@ -53,6 +59,19 @@ public sealed partial class ImpactPublisher : ILifecycleParticipant<ISiloLifecyc
 
     private Task StopAsync(CancellationToken cancellationToken) =>
         _sender.IsValueCreated ? _sender.Value.StopAsync(cancellationToken) : Task.CompletedTask;
+
+    /// <summary>An upper estimate of a change's serialized size: its strings (ids are ASCII) with room for the field headers.</summary>
+    internal static int EstimatedBytes(ImpactChange change)
+    {
+        var bytes = 96 + change.Component.Length + change.Kind.Length + (change.Reason.Length * 3);
+        foreach (var cause in change.RootCauses)
+        {
+            bytes += 16 + cause.Id.Length;
+            foreach (var id in cause.Path) bytes += 4 + id.Length;
+        }
+
+        return bytes;
+    }
 
     private void OnFailed(Exception exception, int attempt)
     {

@@ -4,8 +4,8 @@ using System.Threading.Channels;
 namespace ImpactMesh.Grains.Impact;
 
 /// <summary>
-/// Sends items in the order they were added, in batches of at most <c>maxBatch</c>: whatever arrived while the previous
-/// batch was being sent goes in the next one, so a quiet flow costs no delay and a storm becomes a few batches. A failed
+/// Sends items in the order they were added, in batches of at most <c>maxBatch</c> items and <c>maxWeight</c> (by
+/// <c>weigh</c>; a single heavier item goes alone): whatever arrived while the previous batch was being sent goes in the next one, so a quiet flow costs no delay and a storm becomes a few batches. A failed
 /// send is retried (the same batch, after <c>backoff</c>, the last delay repeating) until it succeeds or the sender stops.
 /// Adding never blocks and never waits for a send.
 /// </summary>
@@ -15,6 +15,8 @@ internal sealed class OrderedBatchSender<T> : IAsyncDisposable
     private readonly Func<ImmutableArray<T>, CancellationToken, Task> _send;
     private readonly Action<Exception, int> _failed;
     private readonly int _maxBatch;
+    private readonly Func<T, int> _weigh;
+    private readonly int _maxWeight;
     private readonly IReadOnlyList<TimeSpan> _backoff;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
@@ -23,9 +25,12 @@ internal sealed class OrderedBatchSender<T> : IAsyncDisposable
     /// <param name="send">Sends one batch.</param>
     /// <param name="failed">Told of every failed send with the number of the attempt (1 = first).</param>
     public OrderedBatchSender(Func<ImmutableArray<T>, CancellationToken, Task> send, Action<Exception, int> failed, int maxBatch,
-        IReadOnlyList<TimeSpan> backoff)
+        IReadOnlyList<TimeSpan> backoff, Func<T, int>? weigh = null, int maxWeight = int.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxWeight, 1);
+        _weigh = weigh ?? (_ => 0);
+        _maxWeight = maxWeight;
         if (backoff.Count == 0) throw new ArgumentException("At least one retry delay is needed.", nameof(backoff));
         _send = send;
         _failed = failed;
@@ -67,7 +72,15 @@ internal sealed class OrderedBatchSender<T> : IAsyncDisposable
         {
             while (await reader.WaitToReadAsync(_stopping.Token))
             {
-                while (batch.Count < _maxBatch && reader.TryRead(out var item)) batch.Add(item);
+                var weight = 0;
+                while (batch.Count < _maxBatch && reader.TryPeek(out var item))
+                {
+                    weight += _weigh(item);
+                    if (batch.Count > 0 && weight > _maxWeight) break;
+                    reader.TryRead(out _);
+                    batch.Add(item);
+                }
+
                 await SendAsync(batch.DrainToImmutable());
             }
         }

@@ -30,6 +30,26 @@ public sealed class OrderedBatchSenderTests
     }
 
     [Fact]
+    public async Task Batches_StayWithinTheWeight_AndAHeavierItemGoesAlone()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var batches = new ConcurrentQueue<ImmutableArray<int>>();
+        await using var sender = new OrderedBatchSender<int>(async (batch, _) =>
+        {
+            batches.Enqueue(batch);
+            await gate.Task;
+        }, (_, _) => { }, maxBatch: 100, NoWait, weigh: item => item, maxWeight: 10);
+
+        sender.TryAdd(1);
+        await WaitUntilAsync(() => batches.Count == 1);
+        foreach (var item in new[] { 4, 5, 2, 30, 3, 3, 3, 3 }) sender.TryAdd(item);
+        gate.SetResult();
+        await sender.StopAsync(CancellationToken.None);
+
+        Assert.Equal([[1], [4, 5], [2], [30], [3, 3, 3], [3]], batches.Select(b => b.ToArray()));
+    }
+
+    [Fact]
     public async Task FailedSend_IsRetriedWithTheSameBatch_AndReported()
     {
         var attempts = new List<int>();
