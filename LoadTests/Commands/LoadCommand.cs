@@ -41,6 +41,7 @@ internal sealed class LoadCommand : ICommand
     {
         report.Add("Setup", "target", session.Target.Description)
             .Add("Setup", "silo", session.Silo.InProcess ? "embedded (this process)" : session.Silo.Address.ToString())
+            .Add("Setup", "impact feed", session.FeedDescription)
             .Add("Setup", "components", session.Estate.Components)
             .Add("Setup", "relations", session.Estate.Relations)
             .Add("Setup", "layers", session.Estate.Layers.Count)

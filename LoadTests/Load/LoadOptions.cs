@@ -4,13 +4,15 @@ namespace ImpactMesh.LoadTests.Load;
 
 /// <summary>
 /// The options the load commands share (estate shape, target, batching, output and report name), read from the command
-/// line. <see cref="Name"/> is <c>--name</c>, or the command's name with <c>-http</c> for HTTP runs.
+/// line. <see cref="Name"/> is <c>--name</c>, or the command's name with <c>-http</c> for HTTP runs. <see cref="Hub"/>
+/// (<c>--hub</c>) watches the impact through the SignalR hub in process too (it always does against a running cluster).
 /// </summary>
 internal sealed record LoadOptions(
     EstateOptions Estate,
     string? Url,
     string? Key,
     bool Http,
+    bool Hub,
     int BatchSize,
     int ComponentsPerRequest,
     int MaxInFlight,
@@ -27,6 +29,7 @@ internal sealed record LoadOptions(
             url,
             options.String("key"),
             http,
+            options.Flag("hub"),
             options.Int("batch", http ? 5_000 : 100),
             options.Int("components-per-request", 50),
             options.Int("max-in-flight", 4_096),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
+using ImpactMesh.Dashboard.Realtime;
 using ImpactMesh.LoadTests.Estate;
 using ImpactMesh.LoadTests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,8 +47,11 @@ internal sealed class LoadSession : IAsyncDisposable
     /// <summary>Samples per call of <see cref="Target"/>: a batch in process, a request body over HTTP.</summary>
     public int BatchSize => Target is HttpTarget http ? http.SamplesPerRequest : _options.BatchSize;
 
-    /// <summary>The impact feed: the embedded silo's impact index, or the hub of the running cluster.</summary>
+    /// <summary>The impact feed: the embedded silo's impact index, or the SignalR hub (a running cluster, or <c>--hub</c>).</summary>
     public ImpactWatcher Watcher { get; } = new();
+
+    /// <summary>Where <see cref="Watcher"/>'s changes come from, for the report.</summary>
+    public string FeedDescription { get; private set; } = "";
 
     /// <summary>Seconds priming took (first samples for every metric, then quiet).</summary>
     public double PrimeSeconds { get; private set; }
@@ -62,9 +66,17 @@ internal sealed class LoadSession : IAsyncDisposable
         var seconds = await PutTopologyAsync(silo.CreateClient(), estate.Document);
         Console.WriteLine($"Topology loaded in {seconds:N1} s");
         var session = new LoadSession(options, silo, estate, seconds);
-        session._feed = session.Grains is null
-            ? await HubImpactFeed.StartAsync(silo.Address, silo.Key, session.Watcher, TimeProvider.System)
-            : await GrainImpactFeed.StartAsync(session.Grains, session.Watcher, TimeProvider.System);
+        if (session.Grains is null || options.Hub)
+        {
+            session._feed = await HubImpactFeed.StartAsync(silo.Address, silo.Key, session.Watcher, TimeProvider.System);
+            session.FeedDescription = "SignalR hub " + ImpactHub.Path;
+        }
+        else
+        {
+            session._feed = await GrainImpactFeed.StartAsync(session.Grains, session.Watcher, TimeProvider.System);
+            session.FeedDescription = "impact index (in-process observer)";
+        }
+
         await session.PrimeAsync();
         return session;
     }

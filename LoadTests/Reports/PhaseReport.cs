@@ -29,9 +29,9 @@ internal static class PhaseReport
                 .Add(failures, "timed out (10 s)", f.TimedOut)
                 .Add(failures, "leaves skipped (no service affected)", f.WithoutAffectedService)
                 .Add(failures, "affected services per injection (mean)", Math.Round(f.AffectedServicesMean, 1));
-            AddLatency(report, prefix + "Failure to last affected service updated (in process only)", f.FailureToLastService);
+            if (f.FailureToLastService.Count > 0) AddLatency(report, prefix + "Failure to last affected service updated", f.FailureToLastService);
             AddLatency(report, prefix + "Failure to last affected service seen by an observer (adds the feed's batching)", f.FailureToLastServiceArrived);
-            AddLatency(report, prefix + "Recovery to last service Ok (in process only)", f.RecoveryToLastService);
+            if (f.RecoveryToLastService.Count > 0) AddLatency(report, prefix + "Recovery to last service Ok", f.RecoveryToLastService);
             AddLatency(report, prefix + "Recovery to last service Ok seen by an observer", f.RecoveryToLastServiceArrived);
             AddLatency(report, prefix + "What-if for one component (round trip)", f.WhatIfRoundTrip);
             AddLatency(report, prefix + "What-if for one component (server computation)", f.WhatIfServer);
