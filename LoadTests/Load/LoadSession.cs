@@ -103,9 +103,6 @@ internal sealed class LoadSession : IAsyncDisposable
         }
     }
 
-    /// <summary>An open-loop schedule of <see cref="Target"/>'s calls at <paramref name="samplesPerSecond"/>.</summary>
-    public OpenLoopSchedule Schedule(double samplesPerSecond) => new(samplesPerSecond, BatchSize);
-
     /// <summary>A short run of <paramref name="target"/> (default <see cref="Target"/>) to activate grains and JIT the paths.</summary>
     public Task WarmUpAsync(double samplesPerSecond, ILoadTarget? target = null) =>
         LoadRunner.WarmUpAsync(target ?? Target, Schedule(samplesPerSecond), _options.Warmup, _options.MaxInFlight);
@@ -124,6 +121,15 @@ internal sealed class LoadSession : IAsyncDisposable
         if (_options.Http || Grains is null) return new HttpTarget([Silo.Address], Silo.Key, batches, _options.ComponentsPerRequest);
         return new GrainTarget(Grains, batches, TimeProvider.System, emptyWork);
     }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_feed is not null) await _feed.DisposeAsync();
+        await Silo.DisposeAsync();
+    }
+
+    /// <summary>An open-loop schedule of <see cref="Target"/>'s calls at <paramref name="samplesPerSecond"/>.</summary>
+    private OpenLoopSchedule Schedule(double samplesPerSecond) => new(samplesPerSecond, BatchSize);
 
     /// <summary>
     /// Gives every metric of every component a first sample (until then a declared metric is Unknown, and so is the
@@ -146,11 +152,5 @@ internal sealed class LoadSession : IAsyncDisposable
 
         Console.WriteLine($"Primed every component's metrics; quiet after {clock.Elapsed.TotalSeconds:N1} s");
         PrimeSeconds = clock.Elapsed.TotalSeconds;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_feed is not null) await _feed.DisposeAsync();
-        await Silo.DisposeAsync();
     }
 }
