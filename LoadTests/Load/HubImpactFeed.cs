@@ -8,7 +8,8 @@ namespace ImpactMesh.LoadTests.Load;
 
 /// <summary>
 /// Feeds an <see cref="ImpactWatcher"/> from a silo's SignalR hub (<c>/hubs/impact</c>), as the live map does: the
-/// snapshot on connect, then batched deltas; a new snapshot after a reconnect, a <c>resync</c> or a topology change.
+/// snapshot on connect (the hub sends one on every connection, so after an automatic reconnect too), then batched deltas;
+/// it asks for a new snapshot after a <c>resync</c> or a topology change.
 /// A delta arrives after the impact index's and the hub's batching, so its arrival is what an operator sees; the hub
 /// does not say when a component was updated (<see cref="ObservedChange.PublishedAt"/> stays null).
 /// </summary>
@@ -30,7 +31,6 @@ internal sealed class HubImpactFeed : IAsyncDisposable
             .Build();
         _connection.On<ImpactSnapshot>(nameof(IImpactClient.Snapshot), OnSnapshot);
         _connection.On<ImpactDeltas>(nameof(IImpactClient.Deltas), OnDeltas);
-        _connection.Reconnected += _ => RefreshAsync();
     }
 
     /// <summary>Connects to the hub of <paramref name="silo"/> with API key <paramref name="key"/> (viewer role or above).</summary>
