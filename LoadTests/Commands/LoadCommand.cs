@@ -16,50 +16,38 @@ internal sealed class LoadCommand : ICommand
     public async Task<int> RunAsync(string[] args)
     {
         var options = new CommandLine(args);
-        var load = LoadOptions.Read(options);
+        var load = LoadOptions.Read(options, Name);
         var rate = options.Double("rate", load.Http ? 200_000 : 1_000_000);
         var duration = TimeSpan.FromSeconds(options.Double("duration", 20));
         var failEvery = TimeSpan.FromSeconds(options.Double("fail-every", 1));
-        var name = options.String("name") ?? (load.Http ? "load-http" : "load");
         options.EnsureAllUsed();
 
-        await using var session = await LoadSession.StartAsync(load.Estate, load.Url, load.Key);
-        var target = session.CreateTarget(load);
-        var schedule = new OpenLoopSchedule(rate, target is HttpTarget h ? h.SamplesPerRequest : load.BatchSize);
-        await session.PrimeAsync(target);
-        await LoadRunner.WarmUpAsync(target, schedule, load.Warmup, load.MaxInFlight);
-
-        var watcher = session.Watcher;
-        FailureInjector? injector = null;
-        var changesBefore = watcher?.Changes ?? 0;
-        if (watcher is not null && failEvery > TimeSpan.Zero)
-        {
-            injector = new FailureInjector(target, session.Grains!, watcher, TimeProvider.System, session.Estate.Leaves, session.Services);
-        }
-
-        var phase = await LoadRunner.RunAsync(target, schedule, duration, load.MaxInFlight, injector, failEvery);
-        var report = new LoadReport(name, $"Load: {rate:N0} samples/s via {target.Description}", "load " + string.Join(' ', args));
-        SetupSection(report, session, target);
+        await using var session = await LoadSession.StartAsync(load);
+        await session.WarmUpAsync(rate);
+        var changesBefore = session.Watcher.Changes;
+        var phase = await session.RunAsync(rate, duration, failEvery > TimeSpan.Zero ? session.CreateInjector() : null, failEvery);
+        var report = new LoadReport(load.Name, $"Load: {rate:N0} samples/s via {session.Target.Description}", Name + " " + string.Join(' ', args));
+        SetupSection(report, session);
         PhaseReport.Add(report, phase);
-        if (watcher is not null) report.Add("Ingestion", "impact changes seen during the run (background and injected)", watcher.Changes - changesBefore);
-        if (injector is null) report.Note("No failure injection: it needs the embedded silo's impact feed (or --fail-every was 0).");
+        report.Add("Ingestion", "impact changes seen during the run (background and injected)", session.Watcher.Changes - changesBefore);
         report.Note("Sample-to-status latency: from the batch's intended send time until the call returned, i.e. the component's statistics, thresholds and status were updated (in process), or the HTTP request was answered after every grain call (HTTP).");
-        var chart = PhaseReport.ChartOverTime(Path.Combine(load.OutputFolder, name + ".png"), report.Name + ": sample-to-status latency over time", phase.Ingestion.Intervals);
+        var chart = PhaseReport.ChartOverTime(Path.Combine(load.OutputFolder, load.Name + ".png"), report.Name + ": sample-to-status latency over time", phase.Ingestion.Intervals);
         report.Add("Setup", "chart", chart);
         await report.WriteAsync(load.OutputFolder);
         return phase.Ingestion.Errors == 0 ? 0 : 2;
     }
 
-    internal static void SetupSection(LoadReport report, LoadSession session, ILoadTarget target)
+    internal static void SetupSection(LoadReport report, LoadSession session)
     {
-        report.Add("Setup", "target", target.Description)
+        report.Add("Setup", "target", session.Target.Description)
             .Add("Setup", "silo", session.Silo.InProcess ? "embedded (this process)" : session.Silo.Address.ToString())
+            .Add("Setup", "impact feed", session.FeedDescription)
             .Add("Setup", "components", session.Estate.Components)
             .Add("Setup", "relations", session.Estate.Relations)
             .Add("Setup", "layers", session.Estate.Layers.Count)
             .Add("Setup", "metrics per component", session.Estate.Metrics.Count)
             .Add("Setup", "topology PUT (s)", Math.Round(session.LoadSeconds, 2))
             .Add("Setup", "priming: first samples for every metric, then quiet (s)", Math.Round(session.PrimeSeconds, 1));
-        if (target is HttpTarget http) report.Add("Setup", "request body (bytes)", http.BodyBytes);
+        if (session.Target is HttpTarget http) report.Add("Setup", "request body (bytes)", http.BodyBytes);
     }
 }

@@ -8,9 +8,9 @@ namespace ImpactMesh.LoadTests.Commands;
 
 /// <summary>
 /// <c>propagation</c> (issue 4's proof): on a generated graph (default 10,000 components, ~30,000 relations, depth 8),
-/// under background sample load, injects <c>--injections</c> failures on leaves and measures the time from the failure
-/// reaching the leaf to the LAST affected service being updated (and recovery), plus the what-if for one component in
-/// process and over HTTP (<c>POST /api/whatif</c>).
+/// under background sample load, injects <c>--injections</c> failures on leaves (a failing sample each) and measures the
+/// time from sending the sample to the LAST affected service changing (and recovery), plus the what-if for one component
+/// in process and over HTTP (<c>POST /api/whatif</c>); in process or against a running cluster (<c>--url</c>).
 /// </summary>
 internal sealed class PropagationCommand : ICommand
 {
@@ -21,32 +21,24 @@ internal sealed class PropagationCommand : ICommand
     public async Task<int> RunAsync(string[] args)
     {
         var options = new CommandLine(args);
-        var load = LoadOptions.Read(options);
+        var load = LoadOptions.Read(options, Name);
         var rate = options.Double("rate", 100_000);
         var injections = options.Int("injections", 100);
         var every = TimeSpan.FromSeconds(options.Double("fail-every", 0.2));
-        var name = options.String("name") ?? "propagation";
         options.EnsureAllUsed();
-        if (load.Url is not null) throw new ArgumentException("propagation needs the embedded silo's impact feed: run it without --url");
 
-        await using var session = await LoadSession.StartAsync(load.Estate, null, null);
-        var target = session.CreateTarget(load);
-        var schedule = new OpenLoopSchedule(rate, target is HttpTarget h ? h.SamplesPerRequest : load.BatchSize);
-        await session.PrimeAsync(target);
-        await LoadRunner.WarmUpAsync(target, schedule, load.Warmup, load.MaxInFlight);
-        var injector = new FailureInjector(target, session.Grains!, session.Watcher!, TimeProvider.System, session.Estate.Leaves, session.Services);
-        var phase = await LoadRunner.RunAsync(target, schedule, TimeSpan.FromMinutes(30), load.MaxInFlight, injector, every, injections: injections);
+        await using var session = await LoadSession.StartAsync(load);
+        await session.WarmUpAsync(rate);
+        var phase = await session.RunAsync(rate, TimeSpan.FromMinutes(30), session.CreateInjector(), every, injections);
 
         Console.WriteLine("What-if over HTTP: 50 requests");
         var whatIfHttp = await WhatIfOverHttpAsync(session, 50);
 
-        var report = new LoadReport(name, "Propagation: failure to last affected service, under background load", "propagation " + string.Join(' ', args));
-        LoadCommand.SetupSection(report, session, target);
+        var report = new LoadReport(load.Name, "Propagation: failure to last affected service, under background load", Name + " " + string.Join(' ', args));
+        LoadCommand.SetupSection(report, session);
         report.Add("Setup", "leaves (failure candidates)", session.Estate.Leaves.Count).Add("Setup", "services", session.Estate.Services.Count);
         PhaseReport.Add(report, phase);
         PhaseReport.AddLatency(report, "What-if for one component over HTTP (POST /api/whatif round trip)", whatIfHttp);
-        report.Note("Failure: the leaf is set Critical with an external event (the fastest way to fail a leaf); the clock starts just before the call. 'Updated' is the last affected service's PublishedAt (when its grain published the change); 'seen' adds the impact index's 100 ms batching to observers.");
-        report.Note("Affected services: those the what-if for the leaf said would leave Ok; the run waits for every one of them (10 s time-out).");
         await report.WriteAsync(load.OutputFolder);
         return 0;
     }

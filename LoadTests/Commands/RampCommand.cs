@@ -17,35 +17,31 @@ internal sealed class RampCommand : ICommand
     public async Task<int> RunAsync(string[] args)
     {
         var options = new CommandLine(args);
-        var load = LoadOptions.Read(options);
+        var load = LoadOptions.Read(options, Name);
         var settings = RampSettings.Read(options, load.Http ? 100_000 : 500_000);
         var baseline = options.Flag("baseline");
-        var name = options.String("name") ?? (load.Http ? "ramp-http" : "ramp");
         options.EnsureAllUsed();
 
-        await using var session = await LoadSession.StartAsync(load.Estate, load.Url, load.Key);
-        var target = session.CreateTarget(load);
-        var batchSize = target is HttpTarget h ? h.SamplesPerRequest : load.BatchSize;
-        await session.PrimeAsync(target);
-        var report = new LoadReport(name, $"Ramp: highest sustainable rate via {target.Description}", "ramp " + string.Join(' ', args));
-        LoadCommand.SetupSection(report, session, target);
+        await using var session = await LoadSession.StartAsync(load);
+        var report = new LoadReport(load.Name, $"Ramp: highest sustainable rate via {session.Target.Description}", Name + " " + string.Join(' ', args));
+        LoadCommand.SetupSection(report, session);
         report.AddAll("Search", settings);
         List<ChartSeries> series = [];
 
         RampSearch? plain = null;
         if (baseline && session.Grains is not null && !load.Http)
         {
-            var empty = session.CreateTarget(load, emptyWork: true);
-            await LoadRunner.WarmUpAsync(empty, new OpenLoopSchedule(settings.StartRate, batchSize), load.Warmup, load.MaxInFlight);
+            var empty = session.CreateTarget(emptyWork: true);
+            await session.WarmUpAsync(settings.StartRate, empty);
             Console.WriteLine($"Baseline ramp: {empty.Description}");
-            plain = await RampRunner.RunAsync(empty, batchSize, settings, load.MaxInFlight);
+            plain = await RampRunner.RunAsync(empty, session.BatchSize, settings, load.MaxInFlight);
             RampRunner.AddSteps(report, "Baseline: plain batched grain calls (no sample work)", plain);
             series.Add(RampRunner.Series("baseline: plain grain call, p99", plain));
         }
 
-        await LoadRunner.WarmUpAsync(target, new OpenLoopSchedule(settings.StartRate, batchSize), load.Warmup, load.MaxInFlight);
-        Console.WriteLine($"Ramp: {target.Description}");
-        var search = await RampRunner.RunAsync(target, batchSize, settings, load.MaxInFlight);
+        await session.WarmUpAsync(settings.StartRate);
+        Console.WriteLine($"Ramp: {session.Target.Description}");
+        var search = await RampRunner.RunAsync(session.Target, session.BatchSize, settings, load.MaxInFlight);
         RampRunner.AddSteps(report, "Ingestion with statistics, thresholds and status", search);
         series.Add(RampRunner.Series(load.Http ? "HTTP JSON ingestion, p99" : "in-process ingestion, p99", search));
         if (plain?.Sustainable is { } p && search.Sustainable is { } s)
@@ -58,7 +54,7 @@ internal sealed class RampCommand : ICommand
             report.Add("Ingestion with statistics, thresholds and status", "ratio to the baseline (samples per CPU-second)", Math.Round(RampRunner.PerCpuSecond(search) / RampRunner.PerCpuSecond(plain), 2));
         }
 
-        var chart = LatencyChart.Write(Path.Combine(load.OutputFolder, name + ".png"), $"{name}: p99 sample-to-status latency against offered rate", "offered samples/s", series, settings.P99BoundMs);
+        var chart = LatencyChart.Write(Path.Combine(load.OutputFolder, load.Name + ".png"), $"{load.Name}: p99 sample-to-status latency against offered rate", "offered samples/s", series, settings.P99BoundMs);
         report.Add("Setup", "chart", chart);
         report.Attach("steps", search.Steps).Attach("baselineSteps", plain?.Steps);
         await report.WriteAsync(load.OutputFolder);

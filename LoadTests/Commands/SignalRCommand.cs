@@ -5,6 +5,7 @@ using System.Text;
 using HdrHistogram;
 using ImpactMesh.Grains.Interfaces.Health;
 using ImpactMesh.Grains.Interfaces.Impact;
+using ImpactMesh.LoadTests.Estate;
 using ImpactMesh.LoadTests.Load;
 using ImpactMesh.LoadTests.Realtime;
 using ImpactMesh.LoadTests.Reports;
@@ -31,20 +32,17 @@ internal sealed class SignalRCommand : ICommand
         commandLine.EnsureAllUsed();
         var load = options.Load;
 
-        await using var session = await LoadSession.StartAsync(load.Estate, null, null);
-        var target = session.CreateTarget(load);
-        await session.PrimeAsync(target);
+        await using var session = await LoadSession.StartAsync(load);
         using var http = session.Silo.CreateClient();
         var clients = new List<HubFeedClient>();
         try
         {
             for (var i = 0; i < options.Clients; i++) clients.Add(await HubFeedClient.ConnectAsync(session.Silo.Address, session.Silo.Key, options.Timeout));
             Console.WriteLine($"{clients.Count} SignalR client(s) connected to {session.Silo.Address}hubs/impact");
-            var metric = session.Estate.Metrics[0];
-            var injections = await InjectAsync(options, session, http, clients, metric);
+            var injections = await InjectAsync(options, session, http, clients);
             Console.WriteLine($"Injections: leaf {LatencySummary.From(injections.Leaf)}; last service {LatencySummary.From(injections.LastService)}");
             Console.WriteLine($"Storm: every {string.Join('/', options.StormKinds)} component fails at once");
-            var storm = await StormAsync(options, session, http, clients, metric);
+            var storm = await StormAsync(options, session, http, clients);
 
             var report = new LoadReport(options.Name, "SignalR: failing sample to the delta at real hub clients; failure storm", "signalr " + string.Join(' ', args));
             report.Add("Setup", "silo", "embedded (this process, with the clients)")
@@ -60,7 +58,7 @@ internal sealed class SignalRCommand : ICommand
                 .Add("Failure storm (every client)", "waits timed out", storm.TimedOut)
                 .Add("Failure storm (every client)", "sample requests refused or timed out", storm.FailedRequests)
                 .Add("Failure storm (every client)", "affected components the first client saw Ok again (within --timeout)", storm.SeenRecovered);
-            report.Note($"Failing sample: {SignalROptions.FailingValue} on '{metric}', whose static critical level is {SignalROptions.Critical} with raiseAfter and clearAfter 1, posted with POST /api/metrics; the clock starts just before the request. 'Seen' is when the client's Deltas handler ran for the first message showing the component failed (or Ok again).");
+            report.Note($"Failing sample: 1 on the leaf's '{EstateGenerator.ProbeMetric}' (static critical level 1, raised and cleared by one sample; a 0 recovers it), posted with POST /api/metrics; the clock starts just before the request. 'Seen' is when the client's Deltas handler ran for the first message showing the component failed (or Ok again).");
             report.Note("Affected services and storm components: those the what-if for the failure says leave Ok. The hub's defaults apply: FlushInterval 150 ms, MaxBatch 1,000 statuses per message; the impact index batches every 100 ms before that.");
             report.Note("The silo, the load and the clients share this process and the machine's 2 cores: figures include their contention.");
             await report.WriteAsync(load.OutputFolder);
@@ -72,7 +70,7 @@ internal sealed class SignalRCommand : ICommand
         }
     }
 
-    private static async Task<InjectionFigures> InjectAsync(SignalROptions options, LoadSession session, HttpClient http, IReadOnlyList<HubFeedClient> clients, string metric)
+    private static async Task<InjectionFigures> InjectAsync(SignalROptions options, LoadSession session, HttpClient http, IReadOnlyList<HubFeedClient> clients)
     {
         var figures = new InjectionFigures();
         var random = new Random(options.Load.Estate.Seed);
@@ -85,7 +83,7 @@ internal sealed class SignalRCommand : ICommand
             List<string> services = [.. whatIf.Changes.Where(c => session.Services.Contains(c.Id) && c.After != HealthStatus.Ok).Select(c => c.Id)];
 
             var sent = Stopwatch.GetTimestamp();
-            if (await PostAsync(http, [leaf], metric, SignalROptions.FailingValue) > 0) throw new InvalidOperationException($"POST /api/metrics for {leaf} failed");
+            if (await PostProbeAsync(http, [leaf], failed: true) > 0) throw new InvalidOperationException($"POST /api/metrics for {leaf} failed");
             foreach (var client in clients)
             {
                 figures.Record(figures.Leaf, await client.WaitForAsync([leaf], toProblem: true, sent, options.Timeout), sent);
@@ -93,7 +91,7 @@ internal sealed class SignalRCommand : ICommand
             }
 
             var cleared = Stopwatch.GetTimestamp();
-            if (await PostAsync(http, [leaf], metric, SignalROptions.NormalValue) > 0) throw new InvalidOperationException($"POST /api/metrics for {leaf} failed");
+            if (await PostProbeAsync(http, [leaf], failed: false) > 0) throw new InvalidOperationException($"POST /api/metrics for {leaf} failed");
             foreach (var client in clients) figures.Record(figures.Recovery, await client.WaitForAsync([leaf, .. services], toProblem: false, cleared, options.Timeout), cleared);
             figures.AffectedServices += services.Count;
             await Task.Delay(options.Pause);
@@ -103,24 +101,24 @@ internal sealed class SignalRCommand : ICommand
         return figures;
     }
 
-    private static async Task<StormResult> StormAsync(SignalROptions options, LoadSession session, HttpClient http, IReadOnlyList<HubFeedClient> clients, string metric)
+    private static async Task<StormResult> StormAsync(SignalROptions options, LoadSession session, HttpClient http, IReadOnlyList<HubFeedClient> clients)
     {
-        List<string> failing = [.. session.Estate.All.Where(id => options.StormKinds.Any(k => id.StartsWith(k + "-", StringComparison.Ordinal)))];
-        if (failing.Count == 0) throw new ArgumentException($"--storm-kinds: no component of kind {string.Join(", ", options.StormKinds)} in the estate");
+        List<string> failing = [.. session.Estate.Leaves.Where(id => options.StormKinds.Any(k => id.StartsWith(k + "-", StringComparison.Ordinal)))];
+        if (failing.Count == 0) throw new ArgumentException($"--storm-kinds: no leaf of kind {string.Join(", ", options.StormKinds)} in the estate (only leaves carry the probe metric)");
         var whatIf = await session.Grains!.GetGrain<IImpactAnalysisGrain>(0)
             .WhatIfAsync(failing.ToImmutableDictionary(id => id, _ => HealthStatus.Critical, StringComparer.Ordinal));
         List<string> affected = [.. whatIf.Changes.Where(c => c.After != HealthStatus.Ok).Select(c => c.Id).Union(failing, StringComparer.Ordinal)];
         var timeout = options.Timeout;
 
         var start = Stopwatch.GetTimestamp();
-        var failedRequests = await PostAsync(http, failing, metric, SignalROptions.FailingValue);
+        var failedRequests = await PostProbeAsync(http, failing, failed: true);
         var sent = Stopwatch.GetTimestamp();
         var seen = await Task.WhenAll(clients.Select(c => c.WaitForAsync(affected, toProblem: true, start, timeout)));
         var first = StormFigures.From(failing.Count, affected.Count, start, sent, seen[0] ?? Stopwatch.GetTimestamp(), seen[0] is not null,
             clients[0].ChangedSince(affected, toProblem: true, start), clients[0].Messages);
 
         var cleared = Stopwatch.GetTimestamp();
-        failedRequests += await PostAsync(http, failing, metric, SignalROptions.NormalValue);
+        failedRequests += await PostProbeAsync(http, failing, failed: false);
         var recovered = await Task.WhenAll(clients.Select(c => c.WaitForAsync(affected, toProblem: false, cleared, timeout)));
         var seenRecovered = clients[0].ChangedSince(affected, toProblem: false, cleared).Count;
         return new StormResult(first, Elapsed(start, seen), Elapsed(cleared, recovered), seen.Count(s => s is null) + recovered.Count(s => s is null),
@@ -135,9 +133,9 @@ internal sealed class SignalRCommand : ICommand
     /// One sample per component, in requests of at most 500 samples, four at a time; the number of requests refused or
     /// timed out (a storm can make the cluster answer 503 while it catches up).
     /// </summary>
-    private static async Task<int> PostAsync(HttpClient http, IReadOnlyList<string> components, string metric, double value)
+    private static async Task<int> PostProbeAsync(HttpClient http, IReadOnlyList<string> components, bool failed)
     {
-        var failed = 0;
+        var refused = 0;
         var chunks = components.Chunk(500).ToList();
         await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (chunk, _) =>
         {
@@ -145,21 +143,21 @@ internal sealed class SignalRCommand : ICommand
             for (var i = 0; i < chunk.Length; i++)
             {
                 if (i > 0) body.Append(',');
-                body.Append(CultureInfo.InvariantCulture, $"{{\"component\":\"{chunk[i]}\",\"metric\":\"{metric}\",\"value\":{value}}}");
+                body.Append(CultureInfo.InvariantCulture, $"{{\"component\":\"{chunk[i]}\",\"metric\":\"{EstateGenerator.ProbeMetric}\",\"value\":{(failed ? 1 : 0)}}}");
             }
 
             using var content = new StringContent(body.Append("]}").ToString(), Encoding.UTF8, "application/json");
             try
             {
                 using var response = await http.PostAsync("/api/metrics", content);
-                if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failed);
+                if (!response.IsSuccessStatusCode) Interlocked.Increment(ref refused);
             }
             catch (HttpRequestException)
             {
-                Interlocked.Increment(ref failed);
+                Interlocked.Increment(ref refused);
             }
         });
-        return failed;
+        return refused;
     }
 
     private sealed record StormResult(StormFigures First, double EveryClientMs, double RecoveredMs, int TimedOut, int FailedRequests, int SeenRecovered);

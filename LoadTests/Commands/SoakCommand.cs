@@ -19,37 +19,26 @@ internal sealed class SoakCommand : ICommand
     public async Task<int> RunAsync(string[] args)
     {
         var options = new CommandLine(args);
-        var load = LoadOptions.Read(options);
+        var load = LoadOptions.Read(options, Name);
         var rate = options.Double("rate", 250_000);
         var duration = TimeSpan.FromSeconds(options.Double("duration", 180));
         var every = TimeSpan.FromSeconds(options.Double("sample-every", 10));
         var settle = TimeSpan.FromSeconds(options.Double("settle", Math.Min(300, duration.TotalSeconds / 3)));
         var failEvery = TimeSpan.FromSeconds(options.Double("fail-every", 5));
-        var name = options.String("name") ?? "soak";
         options.EnsureAllUsed();
 
-        await using var session = await LoadSession.StartAsync(load.Estate, load.Url, load.Key);
-        var target = session.CreateTarget(load);
-        var schedule = new OpenLoopSchedule(rate, target is HttpTarget h ? h.SamplesPerRequest : load.BatchSize);
-        await session.PrimeAsync(target);
-        await LoadRunner.WarmUpAsync(target, schedule, load.Warmup, load.MaxInFlight);
-        var watcher = session.Watcher;
-        FailureInjector? injector = null;
-        if (watcher is not null && failEvery > TimeSpan.Zero)
-        {
-            injector = new FailureInjector(target, session.Grains!, watcher, TimeProvider.System, session.Estate.Leaves, session.Services);
-        }
-
+        await using var session = await LoadSession.StartAsync(load);
+        await session.WarmUpAsync(rate);
         using var stop = new CancellationTokenSource();
         var samples = new List<MemorySample>();
         var sampling = SampleAsync(samples, every, session.Silo.InProcess, stop.Token);
-        var phase = await LoadRunner.RunAsync(target, schedule, duration, load.MaxInFlight, injector, failEvery);
+        var phase = await session.RunAsync(rate, duration, failEvery > TimeSpan.Zero ? session.CreateInjector() : null, failEvery);
         await stop.CancelAsync();
         await sampling;
 
         var (slope, growth, percent, kept) = MemoryTrend.After(samples, settle);
-        var report = new LoadReport(name, $"Soak: {duration.TotalMinutes:0.#} min at {rate:N0} samples/s", "soak " + string.Join(' ', args));
-        LoadCommand.SetupSection(report, session, target);
+        var report = new LoadReport(load.Name, $"Soak: {duration.TotalMinutes:0.#} min at {rate:N0} samples/s", Name + " " + string.Join(' ', args));
+        LoadCommand.SetupSection(report, session);
         report.Add("Memory after warm-up", "settle (s)", settle.TotalSeconds)
             .Add("Memory after warm-up", "samples used", kept)
             .Add("Memory after warm-up", "managed heap slope (MB per minute)", Math.Round(slope, 3))
@@ -61,10 +50,10 @@ internal sealed class SoakCommand : ICommand
         report.Attach("memorySamples", samples);
         if (!session.Silo.InProcess) report.Note("Memory is this process's (the load generator), not the cluster's: against --url, watch the silos' own figures.");
         report.Note("Each memory sample forces a full blocking collection (managed heap = live data); that pause shows in the latency of the moment.");
-        var chart = LatencyChart.Write(Path.Combine(load.OutputFolder, name + "-memory.png"), $"{name}: managed heap over time", "time (s)",
+        var chart = LatencyChart.Write(Path.Combine(load.OutputFolder, load.Name + "-memory.png"), $"{load.Name}: managed heap over time", "time (s)",
             [new ChartSeries("managed heap (MB)", [.. samples.Select(s => s.AtSeconds)], [.. samples.Select(s => s.ManagedMB)])], null, "MB");
         report.Add("Setup", "memory chart", chart);
-        report.Add("Setup", "latency chart", PhaseReport.ChartOverTime(Path.Combine(load.OutputFolder, name + ".png"), name + ": sample-to-status latency over time", phase.Ingestion.Intervals));
+        report.Add("Setup", "latency chart", PhaseReport.ChartOverTime(Path.Combine(load.OutputFolder, load.Name + ".png"), load.Name + ": sample-to-status latency over time", phase.Ingestion.Intervals));
         await report.WriteAsync(load.OutputFolder);
         return 0;
     }

@@ -19,6 +19,14 @@ internal static class EstateGenerator
     /// <summary>The metrics declared on every component, in order: the first <see cref="EstateOptions.Metrics"/> are used.</summary>
     public static readonly string[] MetricNames = ["latency_ms", "error_rate", "cpu_pct", "requests_per_s", "queue_depth", "memory_pct", "disk_pct", "saturation"];
 
+    /// <summary>
+    /// A health probe declared on every leaf when metrics are declared, with a static critical level of 1 that one sample
+    /// raises and one clears: the load tests fail a leaf with a sample of 1 and recover it with a 0. The background load
+    /// never samples it, so it stays as the last probe sample left it (a declared metric without samples does not make
+    /// its component Unknown while the other metrics are known).
+    /// </summary>
+    public const string ProbeMetric = "probe_failed";
+
     public sealed record Estate(string Document, IReadOnlyList<IReadOnlyList<string>> Layers, int Relations, IReadOnlyList<string> Metrics)
     {
         public IReadOnlyList<string> All { get; } = [.. Layers.SelectMany(l => l)];
@@ -65,16 +73,10 @@ internal static class EstateGenerator
                         foreach (var metric in metrics)
                         {
                             writer.WriteStartObject(metric);
-                            if (options.Critical is { } critical && metric == metrics[0])
-                            {
-                                writer.WriteNumber("critical", critical);
-                                writer.WriteNumber("raiseAfter", 1);
-                                writer.WriteNumber("clearAfter", 1);
-                            }
-
                             writer.WriteEndObject();
                         }
 
+                        if (layer == 0) WriteProbe(writer);
                         writer.WriteEndObject();
                     }
                     writer.WriteEndObject();
@@ -88,6 +90,16 @@ internal static class EstateGenerator
         }
 
         return new Estate(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), layers, relations, metrics);
+    }
+
+    private static void WriteProbe(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject(ProbeMetric);
+        writer.WriteString("direction", "higher-is-worse");
+        writer.WriteNumber("critical", 1);
+        writer.WriteNumber("raiseAfter", 1);
+        writer.WriteNumber("clearAfter", 1);
+        writer.WriteEndObject();
     }
 
     private static int WriteDependencies(Utf8JsonWriter writer, List<List<string>> layers, int layer, int index, int layerSize, string kind, int fanOut, Random random)

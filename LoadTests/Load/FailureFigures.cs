@@ -1,8 +1,9 @@
 namespace ImpactMesh.LoadTests.Load;
 
 /// <summary>
-/// The failure injections of a run: failure to the last affected service updated (and to its arrival at the watcher),
-/// recovery to the last service Ok again, and the what-if that found the affected services (round trip and server time).
+/// The failure injections of a run: failure to the last affected service updated (known in process only) and to its
+/// arrival at the watcher, the same for the recovery to the last service Ok again, and the what-if that found the affected
+/// services (round trip and server time).
 /// </summary>
 internal sealed record FailureFigures(
     int Injections,
@@ -12,5 +13,6 @@ internal sealed record FailureFigures(
     LatencySummary FailureToLastService,
     LatencySummary FailureToLastServiceArrived,
     LatencySummary RecoveryToLastService,
+    LatencySummary RecoveryToLastServiceArrived,
     LatencySummary WhatIfRoundTrip,
     LatencySummary WhatIfServer);

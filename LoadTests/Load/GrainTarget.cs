@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ImpactMesh.Grains.Interfaces.Health;
 using ImpactMesh.Grains.Interfaces.Impact;
 using ImpactMesh.Grains.Interfaces.Topology;
+using ImpactMesh.LoadTests.Estate;
 
 namespace ImpactMesh.LoadTests.Load;
 
@@ -11,8 +12,6 @@ namespace ImpactMesh.LoadTests.Load;
 /// </summary>
 internal sealed class GrainTarget(IGrainFactory grains, SampleBatches batches, TimeProvider time, bool emptyWork = false) : ILoadTarget
 {
-    public const string Source = "load-test";
-
     public string Description => emptyWork ? "in-process grain calls with no samples (baseline)" : "in-process grain calls (RecordSamplesAsync)";
 
     public async Task<int> SendAsync(long index)
@@ -28,13 +27,13 @@ internal sealed class GrainTarget(IGrainFactory grains, SampleBatches batches, T
         return result.Accepted;
     }
 
-    public async Task SetStatusAsync(string component, HealthStatus status)
+    public async Task SendProbeAsync(string component, bool failed)
     {
-        var recorded = await grains.GetGrain<IComponentGrain>(component)
-            .RecordEventAsync(new ExternalStatus(Source, status, "injected by the load test", time.GetUtcNow(), null));
-        if (!recorded) throw new InvalidOperationException($"component '{component}' is not in the graph");
+        var result = await grains.GetGrain<IComponentGrain>(component)
+            .RecordSamplesAsync([new MetricSample(EstateGenerator.ProbeMetric, failed ? 1 : 0, time.GetUtcNow())]);
+        if (result.Accepted != 1) throw new InvalidOperationException($"the probe sample for '{component}' was not accepted");
     }
 
-    public static ImmutableDictionary<string, HealthStatus> Assume(string component, HealthStatus status) =>
-        ImmutableDictionary<string, HealthStatus>.Empty.Add(component, status);
+    public Task<WhatIfResult> WhatIfCriticalAsync(string component) =>
+        grains.GetGrain<IImpactAnalysisGrain>(0).WhatIfAsync(ImmutableDictionary<string, HealthStatus>.Empty.Add(component, HealthStatus.Critical));
 }

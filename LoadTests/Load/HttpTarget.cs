@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using ImpactMesh.Grains.Interfaces.Health;
+using ImpactMesh.Dashboard.Json;
+using ImpactMesh.Grains.Interfaces.Impact;
+using ImpactMesh.LoadTests.Estate;
 
 namespace ImpactMesh.LoadTests.Load;
 
@@ -46,22 +48,32 @@ internal sealed class HttpTarget : ILoadTarget
 
     public async Task<int> SendAsync(long index)
     {
-        var client = _clients[index % _clients.Length];
-        using var content = new ByteArrayContent(_bodies[index % _bodies.Length]);
-        content.Headers.ContentType = Json;
-        using var response = await client.PostAsync("/api/metrics", content);
-        var text = await response.Content.ReadAsByteArrayAsync();
-        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"POST /api/metrics: {(int)response.StatusCode} {Encoding.UTF8.GetString(text.AsSpan(0, Math.Min(300, text.Length)))}");
-        using var document = JsonDocument.Parse(text);
+        using var document = await PostAsync(_clients[index % _clients.Length], "/api/metrics", _bodies[index % _bodies.Length]);
         return document.RootElement.GetProperty("accepted").GetInt32();
     }
 
-    public async Task SetStatusAsync(string component, HealthStatus status)
+    public async Task SendProbeAsync(string component, bool failed)
     {
-        var body = JsonSerializer.Serialize(new { status = status.ToString().ToLowerInvariant(), message = "injected by the load test", source = GrainTarget.Source });
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await _clients[0].PostAsync($"/api/components/{component}/events", content);
-        response.EnsureSuccessStatusCode();
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { samples = new[] { new { component, metric = EstateGenerator.ProbeMetric, value = failed ? 1 : 0 } } });
+        using var document = await PostAsync(_clients[0], "/api/metrics", body);
+        if (document.RootElement.GetProperty("accepted").GetInt32() != 1) throw new HttpRequestException($"POST /api/metrics: the probe sample for '{component}' was not accepted: {document.RootElement}");
+    }
+
+    public async Task<WhatIfResult> WhatIfCriticalAsync(string component)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { assume = new Dictionary<string, string> { [component] = "critical" } });
+        using var document = await PostAsync(_clients[0], "/api/whatif", body);
+        return document.Deserialize<WhatIfResult>(ApiJson.Options)!;
+    }
+
+    private static async Task<JsonDocument> PostAsync(HttpClient client, string path, byte[] body)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = Json;
+        using var response = await client.PostAsync(path, content);
+        var text = await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"POST {path}: {(int)response.StatusCode} {Encoding.UTF8.GetString(text.AsSpan(0, Math.Min(300, text.Length)))}");
+        return JsonDocument.Parse(text);
     }
 
     private static byte[] Body(SampleBatches batches, long first, int components, int perComponent)

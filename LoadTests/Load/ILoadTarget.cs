@@ -1,4 +1,4 @@
-using ImpactMesh.Grains.Interfaces.Health;
+using ImpactMesh.Grains.Interfaces.Impact;
 
 namespace ImpactMesh.LoadTests.Load;
 
@@ -11,6 +11,12 @@ internal interface ILoadTarget
     /// <summary>Sends batch <paramref name="index"/> of the run; returns how many of its samples were accepted.</summary>
     Task<int> SendAsync(long index);
 
-    /// <summary>Sets (or with Ok clears) the load test's external status on a component.</summary>
-    Task SetStatusAsync(string component, HealthStatus status);
+    /// <summary>
+    /// Sends one sample of the estate's probe metric (<see cref="Estate.EstateGenerator.ProbeMetric"/>) to a leaf:
+    /// <paramref name="failed"/> makes it Critical, otherwise Ok again.
+    /// </summary>
+    Task SendProbeAsync(string component, bool failed);
+
+    /// <summary>Every component whose status would change if <paramref name="component"/> were Critical (the what-if).</summary>
+    Task<WhatIfResult> WhatIfCriticalAsync(string component);
 }

@@ -1,36 +1,24 @@
-using System.Collections.Immutable;
 using ImpactMesh.Grains.Interfaces.Health;
-using ImpactMesh.Grains.Interfaces.Impact;
 
 namespace ImpactMesh.LoadTests.Load;
 
 /// <summary>
-/// Subscribes to the impact index's batched changes (re-subscribing every minute) and tells a waiting injection when each
-/// of the components it expects has changed: to a non-Ok status after a failure, back to Ok after the recovery. It keeps
-/// each component's <see cref="ImpactChange.PublishedAt"/> (when that component was updated) and when the batch arrived here.
+/// Tells a waiting injection when each of the components it expects has changed: to a non-Ok status after a failure, back
+/// to Ok after the recovery. A feed puts what it receives in: <see cref="GrainImpactFeed"/> (the impact index, in process)
+/// or <see cref="HubImpactFeed"/> (the SignalR hub of a running cluster, what an operator sees).
 /// </summary>
-internal sealed class ImpactWatcher(IGrainFactory grains, TimeProvider time) : IImpactObserver, IAsyncDisposable
+internal sealed class ImpactWatcher
 {
-    private readonly object _lock = new();
-    private IImpactObserver? _reference;
-    private Timer? _resubscribe;
+    private readonly Lock _lock = new();
     private Expectation? _expectation;
     private long _changes;
 
     /// <summary>Every change received so far (including those the background load caused).</summary>
     public long Changes => Interlocked.Read(ref _changes);
 
-    public async Task StartAsync()
-    {
-        _reference = grains.CreateObjectReference<IImpactObserver>(this);
-        var index = grains.GetGrain<IImpactIndexGrain>(IImpactIndexGrain.Key);
-        await index.SubscribeAsync(_reference);
-        _resubscribe = new Timer(_ => _ = index.SubscribeAsync(_reference), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-    }
-
     /// <summary>
     /// Starts waiting for every one of <paramref name="components"/> to change to a non-Ok status (<paramref name="toProblem"/>)
-    /// or back to Ok; call it before the change is caused. The task gives each component's update and arrival times.
+    /// or back to Ok; call it before the change is caused. The task gives each component's change.
     /// </summary>
     public Task<IReadOnlyDictionary<string, ObservedChange>> ExpectAsync(IReadOnlyCollection<string> components, bool toProblem)
     {
@@ -50,35 +38,39 @@ internal sealed class ImpactWatcher(IGrainFactory grains, TimeProvider time) : I
         }
     }
 
-    public Task OnImpactChangesAsync(ImmutableArray<ImpactChange> changes)
+    /// <summary>Changes from a feed, oldest first.</summary>
+    public void Observe(IReadOnlyCollection<ObservedChange> changes)
     {
-        var arrived = time.GetUtcNow();
-        Interlocked.Add(ref _changes, changes.Length);
+        Interlocked.Add(ref _changes, changes.Count);
         lock (_lock)
         {
-            if (_expectation is not { } expectation) return Task.CompletedTask;
-            foreach (var change in changes)
-            {
-                if (!expectation.Components.Contains(change.Component) || (change.New != HealthStatus.Ok) != expectation.ToProblem) continue;
-                expectation.Seen[change.Component] = new ObservedChange(change.PublishedAt, arrived);
-            }
-
-            if (expectation.Seen.Count == expectation.Components.Count)
-            {
-                _expectation = null;
-                expectation.Done.TrySetResult(expectation.Seen.ToDictionary());
-            }
+            if (_expectation is not { } expectation) return;
+            foreach (var change in changes) expectation.See(change);
+            Complete(expectation);
         }
-
-        return Task.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// A whole picture from a feed (a snapshot after connecting or falling behind): <paramref name="notOk"/> lists every
+    /// component that is not Ok, so an expected component missing from it is Ok as of <paramref name="arrivedAt"/>.
+    /// </summary>
+    public void ObserveSnapshot(IReadOnlyCollection<ObservedChange> notOk, DateTimeOffset arrivedAt)
     {
-        if (_resubscribe is not null) await _resubscribe.DisposeAsync();
-        if (_reference is null) return;
-        await grains.GetGrain<IImpactIndexGrain>(IImpactIndexGrain.Key).UnsubscribeAsync(_reference);
-        grains.DeleteObjectReference<IImpactObserver>(_reference);
+        lock (_lock)
+        {
+            if (_expectation is not { } expectation) return;
+            var listed = notOk.Select(c => c.Component).ToHashSet(StringComparer.Ordinal);
+            foreach (var change in notOk) expectation.See(change);
+            foreach (var component in expectation.Components.Where(c => !listed.Contains(c))) expectation.See(new ObservedChange(component, HealthStatus.Ok, null, arrivedAt));
+            Complete(expectation);
+        }
+    }
+
+    private void Complete(Expectation expectation)
+    {
+        if (expectation.Seen.Count < expectation.Components.Count) return;
+        _expectation = null;
+        expectation.Done.TrySetResult(expectation.Seen.ToDictionary());
     }
 
     private sealed record Expectation(HashSet<string> Components, bool ToProblem)
@@ -86,5 +78,10 @@ internal sealed class ImpactWatcher(IGrainFactory grains, TimeProvider time) : I
         public Dictionary<string, ObservedChange> Seen { get; } = new(StringComparer.Ordinal);
 
         public TaskCompletionSource<IReadOnlyDictionary<string, ObservedChange>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void See(ObservedChange change)
+        {
+            if (Components.Contains(change.Component) && (change.Status != HealthStatus.Ok) == ToProblem) Seen[change.Component] = change;
+        }
     }
 }

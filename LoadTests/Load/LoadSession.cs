@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
+using ImpactMesh.Dashboard.Realtime;
 using ImpactMesh.LoadTests.Estate;
 using ImpactMesh.LoadTests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,18 +9,24 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ImpactMesh.LoadTests.Load;
 
 /// <summary>
-/// A generated estate loaded into a target: the embedded silo this process starts (grain calls and the impact feed
-/// available), or a running cluster given its URL (HTTP only).
+/// A generated estate loaded into a target, with the samples' target made, every metric primed and the impact feed
+/// watched: the embedded silo this process starts (grain calls and the impact index's feed), or a running cluster given
+/// its URL (HTTP and the SignalR hub).
 /// </summary>
 internal sealed class LoadSession : IAsyncDisposable
 {
-    private LoadSession(EmbeddedSilo silo, EstateGenerator.Estate estate, double loadSeconds)
+    private readonly LoadOptions _options;
+    private IAsyncDisposable? _feed;
+
+    private LoadSession(LoadOptions options, EmbeddedSilo silo, EstateGenerator.Estate estate, double loadSeconds)
     {
+        _options = options;
         Silo = silo;
         Estate = estate;
         LoadSeconds = loadSeconds;
         Grains = silo.Services?.GetRequiredService<IGrainFactory>();
         Services = estate.Services.ToHashSet(StringComparer.Ordinal);
+        Target = CreateTarget();
     }
 
     public EmbeddedSilo Silo { get; }
@@ -34,27 +41,43 @@ internal sealed class LoadSession : IAsyncDisposable
 
     public IReadOnlySet<string> Services { get; }
 
-    /// <summary>The impact feed of the embedded silo (null against a running cluster).</summary>
-    public ImpactWatcher? Watcher { get; private set; }
+    /// <summary>Where the samples go: in-process grain calls, or HTTP with <c>--http</c> or against a running cluster.</summary>
+    public ILoadTarget Target { get; }
+
+    /// <summary>Samples per call of <see cref="Target"/>: a batch in process, a request body over HTTP.</summary>
+    public int BatchSize => Target is HttpTarget http ? http.SamplesPerRequest : _options.BatchSize;
+
+    /// <summary>The impact feed: the embedded silo's impact index, or the SignalR hub (a running cluster, or <c>--hub</c>).</summary>
+    public ImpactWatcher Watcher { get; } = new();
+
+    /// <summary>Where <see cref="Watcher"/>'s changes come from, for the report.</summary>
+    public string FeedDescription { get; private set; } = "";
 
     /// <summary>Seconds priming took (first samples for every metric, then quiet).</summary>
     public double PrimeSeconds { get; private set; }
 
-    public static async Task<LoadSession> StartAsync(EstateOptions estateOptions, string? url, string? key)
+    /// <summary>Generates the estate, loads it, watches the impact feed, makes the target and primes every metric.</summary>
+    public static async Task<LoadSession> StartAsync(LoadOptions options)
     {
-        var estate = EstateGenerator.Generate(estateOptions);
+        var estate = EstateGenerator.Generate(options.Estate);
         Console.WriteLine($"Estate: {estate.Components:N0} components, {estate.Relations:N0} relations, depth {estate.Layers.Count}, {estate.Metrics.Count} metrics each");
-        var silo = await EmbeddedSilo.StartAsync(url, key);
+        var silo = await EmbeddedSilo.StartAsync(options.Url, options.Key);
         Console.WriteLine(silo.InProcess ? $"Embedded silo at {silo.Address}" : $"Cluster at {silo.Address}");
         var seconds = await PutTopologyAsync(silo.CreateClient(), estate.Document);
         Console.WriteLine($"Topology loaded in {seconds:N1} s");
-        var session = new LoadSession(silo, estate, seconds);
-        if (session.Grains is not null)
+        var session = new LoadSession(options, silo, estate, seconds);
+        if (session.Grains is null || options.Hub)
         {
-            session.Watcher = new ImpactWatcher(session.Grains, TimeProvider.System);
-            await session.Watcher.StartAsync();
+            session._feed = await HubImpactFeed.StartAsync(silo.Address, silo.Key, session.Watcher, TimeProvider.System);
+            session.FeedDescription = "SignalR hub " + ImpactHub.Path;
+        }
+        else
+        {
+            session._feed = await GrainImpactFeed.StartAsync(session.Grains, session.Watcher, TimeProvider.System);
+            session.FeedDescription = "impact index (in-process observer)";
         }
 
+        await session.PrimeAsync();
         return session;
     }
 
@@ -80,51 +103,54 @@ internal sealed class LoadSession : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Gives every metric of every component a first sample (until then a declared metric is Unknown, and so is the
-    /// component), then waits until the estate is quiet: no impact change for 2 s (in process; 60 s at most) or 5 s (HTTP).
-    /// Without it the first minute of a run measures the one-off Unknown-to-Ok cascade, not steady ingestion.
-    /// </summary>
-    public async Task PrimeAsync(ILoadTarget target)
+    /// <summary>A short run of <paramref name="target"/> (default <see cref="Target"/>) to activate grains and JIT the paths.</summary>
+    public Task WarmUpAsync(double samplesPerSecond, ILoadTarget? target = null) =>
+        LoadRunner.WarmUpAsync(target ?? Target, Schedule(samplesPerSecond), _options.Warmup, _options.MaxInFlight);
+
+    /// <summary>Runs one phase of <see cref="Target"/> at <paramref name="samplesPerSecond"/>, with failure injection when given.</summary>
+    public Task<PhaseResult> RunAsync(double samplesPerSecond, TimeSpan duration, FailureInjector? injector, TimeSpan injectEvery, int injections = int.MaxValue) =>
+        LoadRunner.RunAsync(Target, Schedule(samplesPerSecond), duration, _options.MaxInFlight, injector, injectEvery, injections: injections);
+
+    /// <summary>Failure injection on the estate's leaves through <see cref="Target"/>, watched through <see cref="Watcher"/>.</summary>
+    public FailureInjector CreateInjector() => new(Target, Watcher, TimeProvider.System, Estate.Leaves, Services);
+
+    /// <summary>In-process grain calls unless <c>--http</c> (or no embedded silo); emptyWork gives the baseline.</summary>
+    public ILoadTarget CreateTarget(bool emptyWork = false)
     {
-        var watcher = Watcher;
-        var clock = Stopwatch.StartNew();
-        var batches = target is HttpTarget http ? (Estate.Components + http.ComponentsPerRequest - 1) / http.ComponentsPerRequest : Estate.Components;
-        await Parallel.ForAsync(0L, batches, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (k, _) => await target.SendAsync(k));
-        if (watcher is null)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(5));
-        }
-        else
-        {
-            var last = watcher.Changes;
-            var quietSince = Stopwatch.StartNew();
-            while (quietSince.Elapsed < TimeSpan.FromSeconds(2) && clock.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                await Task.Delay(200);
-                if (watcher.Changes != last) quietSince.Restart();
-                last = watcher.Changes;
-            }
-        }
-
-        Console.WriteLine($"Primed every component's metrics; quiet after {clock.Elapsed.TotalSeconds:N1} s");
-        PrimeSeconds = clock.Elapsed.TotalSeconds;
-    }
-
-    /// <summary>The samples of a run over every component of the estate.</summary>
-    public SampleBatches Batches(int batchSize) => new(Estate.All, Estate.Metrics, batchSize);
-
-    /// <summary>In-process grain calls unless <paramref name="http"/> (or no embedded silo); emptyWork gives the baseline.</summary>
-    public ILoadTarget CreateTarget(LoadOptions options, bool emptyWork = false)
-    {
-        var batches = Batches(options.BatchSize);
-        if (options.Http || Grains is null) return new HttpTarget([Silo.Address], Silo.Key, batches, options.ComponentsPerRequest);
+        var batches = new SampleBatches(Estate.All, Estate.Metrics, _options.BatchSize);
+        if (_options.Http || Grains is null) return new HttpTarget([Silo.Address], Silo.Key, batches, _options.ComponentsPerRequest);
         return new GrainTarget(Grains, batches, TimeProvider.System, emptyWork);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Watcher is not null) await Watcher.DisposeAsync();
+        if (_feed is not null) await _feed.DisposeAsync();
         await Silo.DisposeAsync();
+    }
+
+    /// <summary>An open-loop schedule of <see cref="Target"/>'s calls at <paramref name="samplesPerSecond"/>.</summary>
+    private OpenLoopSchedule Schedule(double samplesPerSecond) => new(samplesPerSecond, BatchSize);
+
+    /// <summary>
+    /// Gives every metric of every component a first sample (until then a declared metric is Unknown, and so is the
+    /// component), then waits until the estate is quiet: no impact change for 2 s (60 s at most).
+    /// Without it the first minute of a run measures the one-off Unknown-to-Ok cascade, not steady ingestion.
+    /// </summary>
+    private async Task PrimeAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        var batches = Target is HttpTarget http ? (Estate.Components + http.ComponentsPerRequest - 1) / http.ComponentsPerRequest : Estate.Components;
+        await Parallel.ForAsync(0L, batches, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (k, _) => await Target.SendAsync(k));
+        var last = Watcher.Changes;
+        var quietSince = Stopwatch.StartNew();
+        while (quietSince.Elapsed < TimeSpan.FromSeconds(2) && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(200);
+            if (Watcher.Changes != last) quietSince.Restart();
+            last = Watcher.Changes;
+        }
+
+        Console.WriteLine($"Primed every component's metrics; quiet after {clock.Elapsed.TotalSeconds:N1} s");
+        PrimeSeconds = clock.Elapsed.TotalSeconds;
     }
 }

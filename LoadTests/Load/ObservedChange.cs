@@ -1,4 +1,9 @@
+using ImpactMesh.Grains.Interfaces.Health;
+
 namespace ImpactMesh.LoadTests.Load;
 
-/// <summary>When a component was updated (its change was published) and when the batch with the change reached the watcher.</summary>
-internal readonly record struct ObservedChange(DateTimeOffset PublishedAt, DateTimeOffset ArrivedAt);
+/// <summary>
+/// A component's status as a feed delivered it: when the component was updated (its change was published; known only
+/// from the in-process feed, null over the hub) and when the change reached this process.
+/// </summary>
+internal readonly record struct ObservedChange(string Component, HealthStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset ArrivedAt);

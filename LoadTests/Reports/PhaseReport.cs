@@ -29,11 +29,13 @@ internal static class PhaseReport
                 .Add(failures, "timed out (10 s)", f.TimedOut)
                 .Add(failures, "leaves skipped (no service affected)", f.WithoutAffectedService)
                 .Add(failures, "affected services per injection (mean)", Math.Round(f.AffectedServicesMean, 1));
-            AddLatency(report, prefix + "Failure to last affected service updated", f.FailureToLastService);
-            AddLatency(report, prefix + "Failure to last affected service seen by an observer (includes 100 ms feed batching)", f.FailureToLastServiceArrived);
-            AddLatency(report, prefix + "Recovery to last service Ok", f.RecoveryToLastService);
-            AddLatency(report, prefix + "What-if for one component (grain round trip)", f.WhatIfRoundTrip);
+            if (f.FailureToLastService.Count > 0) AddLatency(report, prefix + "Failure to last affected service updated", f.FailureToLastService);
+            AddLatency(report, prefix + "Failure to last affected service seen by an observer (adds the feed's batching)", f.FailureToLastServiceArrived);
+            if (f.RecoveryToLastService.Count > 0) AddLatency(report, prefix + "Recovery to last service Ok", f.RecoveryToLastService);
+            AddLatency(report, prefix + "Recovery to last service Ok seen by an observer", f.RecoveryToLastServiceArrived);
+            AddLatency(report, prefix + "What-if for one component (round trip)", f.WhatIfRoundTrip);
             AddLatency(report, prefix + "What-if for one component (server computation)", f.WhatIfServer);
+            report.Note("Failure injection: a leaf gets one failing sample of its probe metric (critical at 1, raised by one sample) through the run's target; the clock starts just before the sample is sent. The affected services are those the what-if for the leaf said would leave Ok; the run waits for every one of them (10 s time-out), then sends a passing sample and waits for them to be Ok again. 'Updated' is the last affected service's PublishedAt (when its grain published the change; in process only); 'seen by an observer' is when the change reached this process: from the impact index (100 ms batching) in process, from the SignalR hub /hubs/impact (index batching plus the hub's 150 ms) against a running cluster.");
         }
 
         report.AddAll(prefix + "Resources of this process", phase.Resources);

@@ -5,24 +5,34 @@ namespace ImpactMesh.LoadTests.Tests.Estate;
 
 public sealed class EstateGeneratorTests
 {
-    private static JsonElement FirstComponent(EstateOptions options) =>
-        JsonDocument.Parse(EstateGenerator.Generate(options).Document).RootElement.GetProperty("components")[0];
-
     [Fact]
-    public void Generate_Critical_FirstMetricFailsAndRecoversOnOneSample()
+    public void Generate_DeclaredMetrics_EveryLeafAndOnlyLeavesHaveTheProbe()
     {
-        var metrics = FirstComponent(new EstateOptions(Components: 200, Metrics: 2, Critical: 1_000)).GetProperty("metrics");
+        var estate = EstateGenerator.Generate(new EstateOptions(Components: 500, Metrics: 2));
 
-        var first = metrics.GetProperty(EstateGenerator.MetricNames[0]);
-        Assert.Equal((1_000.0, 1, 1), (first.GetProperty("critical").GetDouble(), first.GetProperty("raiseAfter").GetInt32(), first.GetProperty("clearAfter").GetInt32()));
-        Assert.Empty(metrics.GetProperty(EstateGenerator.MetricNames[1]).EnumerateObject());
+        var probes = Components(estate).Where(c => c.GetProperty("metrics").TryGetProperty(EstateGenerator.ProbeMetric, out _)).Select(c => c.GetProperty("id").GetString()!).ToList();
+
+        Assert.Equal(estate.Leaves, probes);
     }
 
     [Fact]
-    public void Generate_NoCritical_MetricsHaveNoSettings()
+    public void Generate_DeclaredMetrics_OneSampleOfOneRaisesTheProbeAndOneClearsIt()
     {
-        var metrics = FirstComponent(new EstateOptions(Components: 200, Metrics: 2)).GetProperty("metrics");
+        var estate = EstateGenerator.Generate(new EstateOptions(Components: 100));
 
-        Assert.All(metrics.EnumerateObject(), m => Assert.Empty(m.Value.EnumerateObject()));
+        var probe = Components(estate).First().GetProperty("metrics").GetProperty(EstateGenerator.ProbeMetric);
+
+        Assert.Equal(("higher-is-worse", 1, 1, 1), (probe.GetProperty("direction").GetString(), probe.GetProperty("critical").GetDouble(), probe.GetProperty("raiseAfter").GetInt32(), probe.GetProperty("clearAfter").GetInt32()));
     }
+
+    [Fact]
+    public void Generate_MetricsNotDeclared_NoProbe()
+    {
+        var estate = EstateGenerator.Generate(new EstateOptions(Components: 100, DeclareMetrics: false));
+
+        Assert.All(Components(estate), c => Assert.False(c.TryGetProperty("metrics", out _)));
+    }
+
+    private static List<JsonElement> Components(EstateGenerator.Estate estate) =>
+        [.. JsonDocument.Parse(estate.Document).RootElement.GetProperty("components").EnumerateArray()];
 }

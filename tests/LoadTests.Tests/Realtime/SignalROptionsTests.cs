@@ -10,7 +10,6 @@ public sealed class SignalROptionsTests
         var options = SignalROptions.Read(new Commands.CommandLine([]));
 
         Assert.Equal(10_000, options.Load.Estate.Components);
-        Assert.Equal(SignalROptions.Critical, options.Load.Estate.Critical);
         Assert.Equal((1, 50), (options.Clients, options.Injections));
         Assert.Equal(["network"], options.StormKinds);
         Assert.Equal("signalr", options.Name);
