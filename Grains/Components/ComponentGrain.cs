@@ -38,6 +38,7 @@ public sealed partial class ComponentGrain(
     private IGrainTimer? _staleTimer;
     private IGrainTimer? _detectorTimer;
     private IGrainTimer? _historyTimer;
+    private IGrainTimer? _pullTimer;
 
     // Hours of metric history not yet taken by their history grains (retried on every flush), and this activation's name
     // as their writer: a history grain adds up the parts of successive activations within one hour.
@@ -113,7 +114,8 @@ public sealed partial class ComponentGrain(
         ScheduleExpiry();
         if (!_node.Dependencies.IsEmpty)
         {
-            this.RegisterGrainTimer(PullDependenciesAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+            _pullTimer?.Dispose();
+            _pullTimer = this.RegisterGrainTimer(PullDependenciesAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
         }
     }
 
@@ -126,7 +128,7 @@ public sealed partial class ComponentGrain(
     public async Task<SampleBatchResult> RecordSamplesAsync(ImmutableArray<MetricSample> samples)
     {
         if (!await EnsureConfiguredAsync()) return new SampleBatchResult(0, [], UnknownComponent: true);
-        var (rejected, latest) = _metrics.Observe(samples, time.GetUtcNow());
+        var (rejected, latest) = _metrics.Observe(samples.AsSpan(), time.GetUtcNow());
         if (latest is { } at)
         {
             ScheduleMetricTimers();
@@ -300,6 +302,9 @@ public sealed partial class ComponentGrain(
 
     private async Task PullDependenciesAsync(CancellationToken cancellationToken)
     {
+        // A one-shot timer stays registered (and in memory) until disposed.
+        _pullTimer?.Dispose();
+        _pullTimer = null;
         if (_node is null) return;
         var reports = await Task.WhenAll(_node.Dependencies.Select(id => GrainFactory.GetGrain<IComponentGrain>(id).GetReportAsync()));
         foreach (var report in reports)

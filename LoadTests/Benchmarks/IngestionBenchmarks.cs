@@ -89,7 +89,7 @@ public class IngestionBenchmarks
         var builder = ImmutableArray.CreateBuilder<MetricSample>(PerComponent);
         for (var i = 0; i < PerComponent; i++) builder.Add(new MetricSample(Metrics[i % Metrics.Length], 100 + (_nextTicks / TimeSpan.TicksPerSecond * 31 + i * 17) % 11 - 5, at));
         var batch = builder.MoveToImmutable();
-        var (rejected, _) = _metrics.Observe(batch, at);
+        var (rejected, _) = _metrics.Observe(batch.AsSpan(), at);
         return rejected.IsEmpty ? _metrics.Health().Status : HealthStatus.Unknown;
     }
 }
