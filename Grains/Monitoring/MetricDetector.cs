@@ -201,16 +201,18 @@ internal sealed class MetricDetector
         return now.UtcTicks >= staleAt && _health.MarkStale(staleAt);
     }
 
-    /// <summary>Approximate heap bytes held by one detector (arrays, objects and fields; the metric name and settings are shared).</summary>
+    /// <summary>
+    /// Approximate heap bytes held by one new detector (objects, fields and arrays; the metric name and settings are
+    /// shared). The window, reservoir, seasonal profile and health keep their slots inline in their objects; the recent
+    /// series grows its band ring only when more distinct bands are on the chart at once.
+    /// </summary>
     public static int ApproximateBytes =>
-        ObjectBytes(36 * 8) // detector
-        + ObjectBytes(7 * 8) + ArrayBytes(RecentCapacity * 4, 1) + ArrayBytes(RecentCapacity * 2, 1) + ArrayBytes(RecentCapacity, 1) + ArrayBytes(2 * 2 * 4, 1) // recent samples (two bands)
-        + ObjectBytes(8 * 8) + ArrayBytes(RollingWindow.BucketCount * 8, 1) + ArrayBytes(RollingWindow.BucketCount * 4, 1)
-        + ArrayBytes(RollingWindow.BucketCount * 4 * 8, 1)
-        + ObjectBytes(10 * 8) + ArrayBytes(SampleReservoir.Capacity * 4, 2)
-        + ObjectBytes(16 * 8) + ArrayBytes(31 * 4, 2) // seasonal profile
-        + ObjectBytes(5 * 8) + ArrayBytes(5 * 4, 1) + ArrayBytes(5 * 8, 1) // health
-        + ObjectBytes(4 * 8); // threshold
+        ObjectBytes(34 * 8) // detector, with its threshold inline
+        + ObjectBytes(7 * 8) + ArrayBytes(RecentCapacity * 4, 1) + ArrayBytes(RecentCapacity * 2, 1) + ArrayBytes(RecentCapacity, 1) + ArrayBytes(2 * 2 * 4, 1) // recent samples
+        + ObjectBytes(36 + RollingWindow.BucketCount * (8 + 4 + 4 * 8))
+        + ObjectBytes(64 + SampleReservoir.Capacity * (4 + 4))
+        + ObjectBytes(96 + 31 * (4 + 1)) // seasonal profile
+        + ObjectBytes(25 + 5 * (4 + 8)); // health
 
     /// <summary>The wire view of the metric: status with reason, band, score, statistics and recent samples.</summary>
     public MetricHealth Snapshot()
@@ -435,7 +437,7 @@ internal sealed class MetricDetector
 
     private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 
-    private static int ObjectBytes(int fieldBytes) => 16 + fieldBytes;
+    private static int ObjectBytes(int fieldBytes) => 16 + (fieldBytes + 7) / 8 * 8;
 
     private static int ArrayBytes(int payloadBytes, int arrays) => arrays * (24 + (payloadBytes + 7) / 8 * 8);
 }
