@@ -44,7 +44,7 @@ internal sealed class RecentSeries
         {
             // The oldest point is overwritten: bands older than the next-oldest point's are no longer referenced.
             var oldest = _bandOf[_next == Capacity - 1 ? 0 : _next + 1];
-            _bandCount -= (oldest - _bandFirst + BandCapacity) % BandCapacity;
+            _bandCount -= (oldest - _bandFirst) & BandMask;
             _bandFirst = oldest;
         }
 
@@ -80,7 +80,10 @@ internal sealed class RecentSeries
         return seconds;
     }
 
+    // The band ring's capacity is a power of two (2 to 128), so slots wrap with a mask.
     private int BandCapacity => _bands.Length / 2;
+
+    private int BandMask => BandCapacity - 1;
 
     private int Slot(int i) => (_next - Count + i + Capacity) % Capacity;
 
@@ -96,7 +99,7 @@ internal sealed class RecentSeries
     {
         if (_bandCount > 0)
         {
-            var newest = (_bandFirst + _bandCount - 1) % BandCapacity;
+            var newest = (_bandFirst + _bandCount - 1) & BandMask;
             if (BitConverter.SingleToInt32Bits(_bands[2 * newest]) == BitConverter.SingleToInt32Bits(lower)
                 && BitConverter.SingleToInt32Bits(_bands[2 * newest + 1]) == BitConverter.SingleToInt32Bits(upper))
             {
@@ -105,7 +108,7 @@ internal sealed class RecentSeries
         }
 
         if (_bandCount == BandCapacity) Grow(2 * BandCapacity);
-        var slot = (_bandFirst + _bandCount) % BandCapacity;
+        var slot = (_bandFirst + _bandCount) & BandMask;
         _bands[2 * slot] = lower;
         _bands[2 * slot + 1] = upper;
         _bandCount++;
@@ -119,7 +122,7 @@ internal sealed class RecentSeries
         var bands = new float[2 * capacity];
         for (var b = 0; b < _bandCount; b++)
         {
-            var from = (_bandFirst + b) % old;
+            var from = (_bandFirst + b) & (old - 1);
             bands[2 * b] = _bands[2 * from];
             bands[2 * b + 1] = _bands[2 * from + 1];
         }
@@ -127,7 +130,7 @@ internal sealed class RecentSeries
         for (var i = 0; i < Count; i++)
         {
             var slot = Slot(i);
-            _bandOf[slot] = (byte)((_bandOf[slot] - _bandFirst + old) % old);
+            _bandOf[slot] = (byte)((_bandOf[slot] - _bandFirst) & (old - 1));
         }
 
         _bands = bands;
