@@ -18,7 +18,8 @@ namespace ImpactMesh.Grains.Monitoring;
 /// incident scores high once. The grain exposes this same score (<see cref="MetricHealth.AnomalyScore"/>).
 /// </para>
 /// Time is data time: the sample timestamps, and the <c>now</c> given to <see cref="CheckStale"/>.
-/// Per sample the work is constant and allocation-free; memory is bounded (see <see cref="ApproximateBytes"/>).
+/// Per sample the work is constant and, once warm, allocation-free (the recent series grows its band ring at most a few
+/// times); memory is bounded (see <see cref="ApproximateBytes"/>).
 /// Not thread-safe: one caller at a time, as in a grain.
 /// </summary>
 internal sealed class MetricDetector
