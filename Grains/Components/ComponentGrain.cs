@@ -35,9 +35,9 @@ public sealed partial class ComponentGrain(
     private StatusTimeline _timeline = null!;
     private IGrainTimer? _expiryTimer;
     private IGrainTimer? _persistTimer;
-    private IGrainTimer? _staleTimer;
-    private IGrainTimer? _detectorTimer;
-    private IGrainTimer? _historyTimer;
+    private IGrainTimer? _metricsTimer;
+    private int _metricsTicks;
+    private IGrainTimer? _pullTimer;
 
     // Hours of metric history not yet taken by their history grains (retried on every flush), and this activation's name
     // as their writer: a history grain adds up the parts of successive activations within one hour.
@@ -113,7 +113,8 @@ public sealed partial class ComponentGrain(
         ScheduleExpiry();
         if (!_node.Dependencies.IsEmpty)
         {
-            this.RegisterGrainTimer(PullDependenciesAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+            _pullTimer?.Dispose();
+            _pullTimer = this.RegisterGrainTimer(PullDependenciesAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
         }
     }
 
@@ -126,7 +127,7 @@ public sealed partial class ComponentGrain(
     public async Task<SampleBatchResult> RecordSamplesAsync(ImmutableArray<MetricSample> samples)
     {
         if (!await EnsureConfiguredAsync()) return new SampleBatchResult(0, [], UnknownComponent: true);
-        var (rejected, latest) = _metrics.Observe(samples, time.GetUtcNow());
+        var (rejected, latest) = _metrics.Observe(samples.AsSpan(), time.GetUtcNow());
         if (latest is { } at)
         {
             ScheduleMetricTimers();
@@ -253,39 +254,33 @@ public sealed partial class ComponentGrain(
         }
     }
 
-    /// <summary>Checks for stale metrics regularly, flushes metric history, and persists learned detectors when configured to.</summary>
+    /// <summary>
+    /// Starts the component's one metrics timer (a timer per duty would cost memory in every grain): it checks for stale
+    /// metrics every tick, a quarter of the shortest <c>staleAfter</c> (1-60 s), and flushes metric history and persists
+    /// learned detectors on the ticks their periods come round.
+    /// </summary>
     private void ScheduleMetricTimers()
     {
-        if (_historyTimer is null && (_metrics.KeepsHistory || _unwritten.Count > 0))
-        {
-            var every = metricsOptions.Value.HistoryFlushEvery;
-            _historyTimer = this.RegisterGrainTimer(_ => WriteHistoryAsync(includeOpen: true), new GrainTimerCreationOptions(every, every));
-        }
+        if (_metricsTimer is not null || (_metrics.Count == 0 && _unwritten.Count == 0)) return;
+        var period = TimeSpan.FromSeconds(_metrics.Count == 0 ? 60 : Math.Clamp(_metrics.Detectors.Min(d => d.Settings.StaleAfter.TotalSeconds) / 4, 1, 60));
+        _metricsTimer = this.RegisterGrainTimer(OnMetricsTimerAsync, period, new GrainTimerCreationOptions(period, period));
+    }
 
-        if (_metrics.Count == 0) return;
-
-        if (_staleTimer is null)
+    private async Task OnMetricsTimerAsync(TimeSpan period, CancellationToken cancellationToken)
+    {
+        var tick = ++_metricsTicks;
+        var now = time.GetUtcNow();
+        if (_metrics.CheckStale(now)) UpdateMetricHealth(now);
+        var options = metricsOptions.Value;
+        if ((_metrics.KeepsHistory || _unwritten.Count > 0) && IsDue(tick, options.HistoryFlushEvery, period)) await WriteHistoryAsync(includeOpen: true);
+        if (options.PersistDetectors && _metrics.Count > 0 && IsDue(tick, options.PersistDetectorsEvery, period))
         {
-            var period = TimeSpan.FromSeconds(Math.Clamp(_metrics.Detectors.Min(d => d.Settings.StaleAfter.TotalSeconds) / 4, 1, 60));
-            _staleTimer = this.RegisterGrainTimer(_ =>
-            {
-                var now = time.GetUtcNow();
-                if (_metrics.CheckStale(now)) UpdateMetricHealth(now);
-                return Task.CompletedTask;
-            }, new GrainTimerCreationOptions(period, period));
-        }
-
-        if (_detectorTimer is null && metricsOptions.Value.PersistDetectors)
-        {
-            var every = metricsOptions.Value.PersistDetectorsEvery;
-            _detectorTimer = this.RegisterGrainTimer(_ =>
-            {
-                state.State.Detectors = _metrics.ToState();
-                MarkDirty();
-                return Task.CompletedTask;
-            }, new GrainTimerCreationOptions(every, every));
+            state.State.Detectors = _metrics.ToState();
+            MarkDirty();
         }
     }
+
+    private static bool IsDue(int tick, TimeSpan every, TimeSpan period) => tick % Math.Max(1, (int)Math.Round(every / period)) == 0;
 
     private async Task<bool> EnsureConfiguredAsync()
     {
@@ -300,6 +295,9 @@ public sealed partial class ComponentGrain(
 
     private async Task PullDependenciesAsync(CancellationToken cancellationToken)
     {
+        // A one-shot timer stays registered (and in memory) until disposed.
+        _pullTimer?.Dispose();
+        _pullTimer = null;
         if (_node is null) return;
         var reports = await Task.WhenAll(_node.Dependencies.Select(id => GrainFactory.GetGrain<IComponentGrain>(id).GetReportAsync()));
         foreach (var report in reports)

@@ -35,6 +35,7 @@ internal sealed class OwnHealth
     /// <summary>Sets the status from the metrics; true when the own status or reason changed.</summary>
     public bool SetMetrics(HealthStatus status, string reason)
     {
+        if (status == _metricStatus && reason == _metricReason) return false;
         (_metricStatus, _metricReason) = (status, reason);
         return Recompute();
     }
@@ -64,12 +65,15 @@ internal sealed class OwnHealth
     {
         var status = _metricStatus;
         var reason = _metricReason;
-        foreach (var e in Active.OrderBy(e => e.Source, StringComparer.Ordinal))
+        if (_events.Count > 0)
         {
-            if (!status.IsKnown() || (e.Status.IsKnown() && e.Status > status))
+            foreach (var e in Active.OrderBy(e => e.Source, StringComparer.Ordinal))
             {
-                status = e.Status;
-                reason = $"{e.Source}: {e.Message}";
+                if (!status.IsKnown() || (e.Status.IsKnown() && e.Status > status))
+                {
+                    status = e.Status;
+                    reason = $"{e.Source}: {e.Message}";
+                }
             }
         }
 

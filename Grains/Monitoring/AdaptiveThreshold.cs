@@ -10,7 +10,7 @@ namespace ImpactMesh.Grains.Monitoring;
 /// direction) / (band half-width), the score is r²/(1+r²): 0 at the centre, 0.5 on the band edge, 0.9 at three half-widths.
 /// Outside the band the severity grows with r: Warning to 1.5, Minor to 2, Major to 3, Critical beyond.
 /// </summary>
-internal sealed class AdaptiveThreshold
+internal readonly struct AdaptiveThreshold
 {
     public const double BandSigmas = 3.0;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImpactMesh.Grains.Interfaces.Health;
 
 namespace ImpactMesh.Grains.Monitoring;
@@ -11,8 +12,9 @@ internal sealed class HealthTracker
 {
     private readonly int _raiseAfter;
     private readonly int _clearAfter;
-    private readonly int[] _run = new int[5];
-    private readonly long[] _runStart = new long[5];
+    // Per status level (index 1-4; 0 unused), kept inline in the object rather than in arrays of their own.
+    private PerLevel<int> _run;
+    private PerLevel<long> _runStart;
     private int _belowRun;
 
     public HealthTracker(int raiseAfter, int clearAfter)
@@ -88,7 +90,7 @@ internal sealed class HealthTracker
         Status = HealthStatus.Unknown;
         SinceTicks = sinceTicks;
         IsStale = true;
-        Array.Clear(_run);
+        ((Span<int>)_run).Clear();
         _belowRun = 0;
         return true;
     }
@@ -98,8 +100,8 @@ internal sealed class HealthTracker
         state.Status = Status;
         state.SinceTicks = SinceTicks;
         state.IsStale = IsStale;
-        state.HealthRun = [.. _run];
-        state.HealthRunStart = [.. _runStart];
+        state.HealthRun = ((ReadOnlySpan<int>)_run).ToArray();
+        state.HealthRunStart = ((ReadOnlySpan<long>)_runStart).ToArray();
         state.HealthBelowRun = _belowRun;
     }
 
@@ -110,10 +112,16 @@ internal sealed class HealthTracker
         IsStale = state.IsStale;
         if (state.HealthRun is { Length: 5 } run && state.HealthRunStart is { Length: 5 } start)
         {
-            run.CopyTo(_run, 0);
-            start.CopyTo(_runStart, 0);
+            run.CopyTo((Span<int>)_run);
+            start.CopyTo((Span<long>)_runStart);
         }
 
         _belowRun = state.HealthBelowRun;
+    }
+
+    [InlineArray(5)]
+    private struct PerLevel<T>
+    {
+        private T _element;
     }
 }

@@ -18,12 +18,13 @@ namespace ImpactMesh.Grains.Monitoring;
 /// incident scores high once. The grain exposes this same score (<see cref="MetricHealth.AnomalyScore"/>).
 /// </para>
 /// Time is data time: the sample timestamps, and the <c>now</c> given to <see cref="CheckStale"/>.
-/// Per sample the work is constant and allocation-free; memory is bounded (see <see cref="ApproximateBytes"/>).
+/// Per sample the work is constant and, once warm, allocation-free (the recent series grows its band ring at most a few
+/// times); memory is bounded (see <see cref="ApproximateBytes"/>).
 /// Not thread-safe: one caller at a time, as in a grain.
 /// </summary>
 internal sealed class MetricDetector
 {
-    public const int RecentCapacity = 120;
+    public const int RecentCapacity = RecentSeries.Capacity;
     private const int MinBaselineSamples = 8;
     private const int RefreshEvery = 16;
     private const double MadToSigma = 1.4826;
@@ -42,14 +43,8 @@ internal sealed class MetricDetector
     private readonly double _ewmaTimeConstantTicks;
     private readonly long _rearmTicks;
 
-    // Recent samples for charting: seconds since the previous point, value and band, as a ring (cleared after a gap of 18 h).
-    private readonly ushort[] _recentGap = new ushort[RecentCapacity];
-    private readonly float[] _recentValues = new float[RecentCapacity];
-    private readonly float[] _recentLower = new float[RecentCapacity];
-    private readonly float[] _recentUpper = new float[RecentCapacity];
-    private int _recentNext;
-    private int _recentCount;
-    private long _recentLastSeconds;
+    // Recent samples for charting, on a clock of seconds since the first sample.
+    private readonly RecentSeries _recent = new();
 
     private long _count;
     private long _firstTicks;
@@ -98,6 +93,9 @@ internal sealed class MetricDetector
 
     /// <summary>Samples accepted so far (all time).</summary>
     public long Count => _count;
+
+    /// <summary>Data time (UTC ticks) of the latest sample; meaningful once <see cref="Count"/> is above 0.</summary>
+    public long LastTicks => _lastTicks;
 
     /// <summary>Processes one sample. Non-finite values are ignored; a timestamp earlier than the last one is treated as the last one.</summary>
     public MetricObservation Observe(DateTimeOffset timestamp, double value)
@@ -192,7 +190,7 @@ internal sealed class MetricDetector
         _lastLower = lower;
         _lastUpper = upper;
         Learn(ticks, history, value);
-        AddRecent(ticks, value, lower, upper);
+        _recent.Add((ticks - _firstTicks) / TimeSpan.TicksPerSecond, value, lower, upper);
         return new MetricObservation(_health.Status, score, Nullable(lower), Nullable(upper), changed);
     }
 
@@ -204,15 +202,18 @@ internal sealed class MetricDetector
         return now.UtcTicks >= staleAt && _health.MarkStale(staleAt);
     }
 
-    /// <summary>Approximate heap bytes held by one detector (arrays, objects and fields; the metric name and settings are shared).</summary>
+    /// <summary>
+    /// Approximate heap bytes held by one new detector (objects, fields and arrays; the metric name and settings are
+    /// shared). The window, reservoir, seasonal profile and health keep their slots inline in their objects; the recent
+    /// series grows its band ring only when more distinct bands are on the chart at once.
+    /// </summary>
     public static int ApproximateBytes =>
-        ObjectBytes(41 * 8) + ArrayBytes(RecentCapacity * 4, 3) + ArrayBytes(RecentCapacity * 2, 1) // detector + recent samples
-        + ObjectBytes(8 * 8) + ArrayBytes(RollingWindow.BucketCount * 8, 1) + ArrayBytes(RollingWindow.BucketCount * 4, 1)
-        + ArrayBytes(RollingWindow.BucketCount * 4 * 8, 1)
-        + ObjectBytes(10 * 8) + ArrayBytes(SampleReservoir.Capacity * 4, 2)
-        + ObjectBytes(16 * 8) + ArrayBytes(31 * 4, 2) // seasonal profile
-        + ObjectBytes(5 * 8) + ArrayBytes(5 * 4, 1) + ArrayBytes(5 * 8, 1) // health
-        + ObjectBytes(4 * 8); // threshold
+        ObjectBytes(34 * 8) // detector, with its threshold inline
+        + ObjectBytes(7 * 8) + ArrayBytes(RecentCapacity * 4, 1) + ArrayBytes(RecentCapacity * 2, 1) + ArrayBytes(RecentCapacity, 1) + ArrayBytes(2 * 2 * 4, 1) // recent samples
+        + ObjectBytes(36 + RollingWindow.BucketCount * (8 + 4 + 4 * 8))
+        + ObjectBytes(64 + SampleReservoir.Capacity * (4 + 4))
+        + ObjectBytes(96 + 31 * (4 + 1)) // seasonal profile
+        + ObjectBytes(25 + 5 * (4 + 8)); // health
 
     /// <summary>The wire view of the metric: status with reason, band, score, statistics and recent samples.</summary>
     public MetricHealth Snapshot()
@@ -276,19 +277,16 @@ internal sealed class MetricDetector
             CauseUpper = _causeUpper,
             CauseScore = _causeScore,
             CauseStatic = _causeStatic,
-            RecentSeconds = new int[_recentCount],
-            RecentValues = new float[_recentCount],
-            RecentLower = new float[_recentCount],
-            RecentUpper = new float[_recentCount],
+            RecentSeconds = new int[_recent.Count],
+            RecentValues = new float[_recent.Count],
+            RecentLower = new float[_recent.Count],
+            RecentUpper = new float[_recent.Count],
         };
-        var seconds = RecentSeconds();
-        for (var i = 0; i < _recentCount; i++)
+        var seconds = _recent.Seconds();
+        for (var i = 0; i < _recent.Count; i++)
         {
-            var slot = RecentSlot(i);
             state.RecentSeconds[i] = (int)Math.Clamp(seconds[i], int.MinValue, int.MaxValue);
-            state.RecentValues[i] = _recentValues[slot];
-            state.RecentLower[i] = _recentLower[slot];
-            state.RecentUpper[i] = _recentUpper[slot];
+            (state.RecentValues[i], state.RecentLower[i], state.RecentUpper[i]) = _recent[i];
         }
 
         _window.Save(state);
@@ -327,15 +325,9 @@ internal sealed class MetricDetector
             var skip = (state.RecentSeconds?.Length ?? 0) - n;
             for (var i = 0; i < n; i++)
             {
-                d._recentGap[i] = i == 0 ? (ushort)0 : Gap((long)state.RecentSeconds![skip + i] - state.RecentSeconds[skip + i - 1]);
-                d._recentValues[i] = state.RecentValues[skip + i];
-                d._recentLower[i] = state.RecentLower[skip + i];
-                d._recentUpper[i] = state.RecentUpper[skip + i];
+                var seconds = Math.Max(state.RecentSeconds![skip + i], i == 0 ? 0 : d._recent.LastSeconds);
+                d._recent.Add(seconds, state.RecentValues[skip + i], state.RecentLower[skip + i], state.RecentUpper[skip + i]);
             }
-
-            d._recentCount = n;
-            d._recentNext = n % RecentCapacity;
-            d._recentLastSeconds = n > 0 ? state.RecentSeconds![skip + n - 1] : 0;
         }
 
         if (state.WindowTicks == settings.Window.Ticks)
@@ -384,52 +376,22 @@ internal sealed class MetricDetector
 
     private static double ScaleFloor(double center) => Math.Max(1e-3 * Math.Abs(center), 1e-9);
 
-    private void AddRecent(long ticks, double value, double lower, double upper)
-    {
-        var seconds = (ticks - _firstTicks) / TimeSpan.TicksPerSecond;
-        if (seconds - _recentLastSeconds > ushort.MaxValue) _recentCount = 0; // after a gap of over 18 h, start the chart afresh
-        _recentGap[_recentNext] = _recentCount == 0 ? (ushort)0 : (ushort)(seconds - _recentLastSeconds);
-        _recentLastSeconds = seconds;
-        _recentValues[_recentNext] = (float)value;
-        _recentLower[_recentNext] = (float)lower;
-        _recentUpper[_recentNext] = (float)upper;
-        _recentNext = (_recentNext + 1) % RecentCapacity;
-        if (_recentCount < RecentCapacity) _recentCount++;
-    }
-
-    private int RecentSlot(int i) => (_recentNext - _recentCount + i + RecentCapacity) % RecentCapacity;
-
-    private static ushort Gap(long seconds) => (ushort)Math.Clamp(seconds, 0, ushort.MaxValue);
-
-    // Seconds since the first sample of each recent point, oldest first.
-    private long[] RecentSeconds()
-    {
-        var seconds = new long[_recentCount];
-        var t = _recentLastSeconds;
-        for (var i = _recentCount - 1; i >= 0; i--)
-        {
-            seconds[i] = t;
-            t -= _recentGap[RecentSlot(i)];
-        }
-
-        return seconds;
-    }
-
     private ImmutableArray<MetricPoint> Recent()
     {
-        var builder = ImmutableArray.CreateBuilder<MetricPoint>(_recentCount);
-        var seconds = RecentSeconds();
-        for (var i = 0; i < _recentCount; i++)
+        var builder = ImmutableArray.CreateBuilder<MetricPoint>(_recent.Count);
+        var seconds = _recent.Seconds();
+        for (var i = 0; i < _recent.Count; i++)
         {
-            var slot = RecentSlot(i);
+            var (value, lower, upper) = _recent[i];
             var at = new DateTimeOffset(_firstTicks + seconds[i] * TimeSpan.TicksPerSecond, TimeSpan.Zero);
-            builder.Add(new MetricPoint(at, _recentValues[slot], Nullable(_recentLower[slot]), Nullable(_recentUpper[slot])));
+            builder.Add(new MetricPoint(at, value, Nullable(lower), Nullable(upper)));
         }
 
         return builder.MoveToImmutable();
     }
 
-    private string Reason()
+    /// <summary>Why the metric has its status (the same text as <see cref="MetricHealth.Reason"/> of <see cref="Snapshot"/>).</summary>
+    public string Reason()
     {
         var status = _health.Status;
         if (status == HealthStatus.Unknown)
@@ -476,7 +438,7 @@ internal sealed class MetricDetector
 
     private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 
-    private static int ObjectBytes(int fieldBytes) => 16 + fieldBytes;
+    private static int ObjectBytes(int fieldBytes) => 16 + (fieldBytes + 7) / 8 * 8;
 
     private static int ArrayBytes(int payloadBytes, int arrays) => arrays * (24 + (payloadBytes + 7) / 8 * 8);
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ImpactMesh.Grains.Monitoring;
 
 /// <summary>
@@ -11,10 +13,11 @@ internal sealed class RollingWindow
     public const int BucketCount = 12;
 
     private readonly long _bucketTicks;
-    private readonly long[] _index = new long[BucketCount];
-    private readonly int[] _count = new int[BucketCount];
+    // Kept inline in the object rather than in arrays of their own (a window per metric, many metrics per silo).
+    private PerBucket<long> _index;
+    private PerBucket<int> _count;
     // Per bucket, four moments side by side: sum, sum of squares (both relative to _reference), min, max.
-    private readonly double[] _moments = new double[BucketCount * 4];
+    private Moments _moments;
     private double _reference = double.NaN;
     private long _lastIndex = long.MinValue;
     private long _bucketEnd = long.MinValue;
@@ -23,7 +26,7 @@ internal sealed class RollingWindow
     public RollingWindow(TimeSpan window)
     {
         _bucketTicks = Math.Max(1, window.Ticks / BucketCount);
-        Array.Fill(_index, long.MinValue);
+        ((Span<long>)_index).Fill(long.MinValue);
     }
 
     /// <summary>Adds a sample; timestamps earlier than the latest one are counted in the latest bucket.</summary>
@@ -51,7 +54,7 @@ internal sealed class RollingWindow
         }
 
         _count[slot]++;
-        var m = _moments.AsSpan(slot * 4, 4);
+        var m = ((Span<double>)_moments).Slice(slot * 4, 4);
         m[0] += d;
         m[1] += d * d;
         if (value < m[2]) m[2] = value;
@@ -83,9 +86,9 @@ internal sealed class RollingWindow
     /// <summary>Writes the buckets into <paramref name="state"/>.</summary>
     public void Save(MetricDetectorState state)
     {
-        state.BucketIndex = [.. _index];
-        state.BucketCount = [.. _count];
-        state.BucketMoments = [.. _moments];
+        state.BucketIndex = ((ReadOnlySpan<long>)_index).ToArray();
+        state.BucketCount = ((ReadOnlySpan<int>)_count).ToArray();
+        state.BucketMoments = ((ReadOnlySpan<double>)_moments).ToArray();
         state.BucketReference = _reference;
         state.BucketLastIndex = _lastIndex;
     }
@@ -99,9 +102,9 @@ internal sealed class RollingWindow
             return;
         }
 
-        state.BucketIndex.CopyTo(_index, 0);
-        state.BucketCount.CopyTo(_count, 0);
-        state.BucketMoments.CopyTo(_moments, 0);
+        state.BucketIndex.CopyTo((Span<long>)_index);
+        state.BucketCount.CopyTo((Span<int>)_count);
+        state.BucketMoments.CopyTo((Span<double>)_moments);
         _reference = state.BucketReference;
         _lastIndex = state.BucketLastIndex;
         if (_lastIndex >= 0)
@@ -109,5 +112,17 @@ internal sealed class RollingWindow
             _bucketEnd = (_lastIndex + 1) * _bucketTicks;
             _slot = (int)(_lastIndex % BucketCount);
         }
+    }
+
+    [InlineArray(BucketCount)]
+    private struct PerBucket<T>
+    {
+        private T _element;
+    }
+
+    [InlineArray(BucketCount * 4)]
+    private struct Moments
+    {
+        private double _element;
     }
 }

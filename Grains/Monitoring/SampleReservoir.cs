@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ImpactMesh.Grains.Monitoring;
 
 /// <summary>
@@ -12,8 +14,9 @@ internal sealed class SampleReservoir
 
     private readonly long _windowTicks;
     private readonly long _spacingTicks;
-    private readonly float[] _values = new float[Capacity];
-    private readonly int[] _seconds = new int[Capacity];
+    // Kept inline in the object rather than in arrays of their own (a reservoir per metric, many metrics per silo).
+    private Slots<float> _values;
+    private Slots<int> _seconds;
     private long _originTicks = long.MinValue;
     private int _next;
     private int _size;
@@ -99,8 +102,8 @@ internal sealed class SampleReservoir
 
     public void Save(MetricDetectorState state)
     {
-        state.ReservoirValues = _values[.._size];
-        state.ReservoirSeconds = _seconds[.._size];
+        state.ReservoirValues = ((ReadOnlySpan<float>)_values)[.._size].ToArray();
+        state.ReservoirSeconds = ((ReadOnlySpan<int>)_seconds)[.._size].ToArray();
         state.ReservoirOriginTicks = _originTicks;
         state.ReservoirSinceRefresh = AdmittedSinceRefresh;
         state.ReservoirCount = Count;
@@ -115,8 +118,8 @@ internal sealed class SampleReservoir
         var values = state.ReservoirValues ?? [];
         var seconds = state.ReservoirSeconds ?? [];
         if (values.Length != seconds.Length || values.Length > Capacity) return;
-        values.CopyTo(_values, 0);
-        seconds.CopyTo(_seconds, 0);
+        values.CopyTo((Span<float>)_values);
+        seconds.CopyTo((Span<int>)_seconds);
         _originTicks = state.ReservoirOriginTicks;
         _size = values.Length;
         _next = _size < Capacity ? _size : Math.Clamp(state.ReservoirNext, 0, Capacity - 1);
@@ -125,5 +128,11 @@ internal sealed class SampleReservoir
         Count = state.ReservoirCount;
         Median = state.ReservoirMedian;
         Mad = state.ReservoirMad;
+    }
+
+    [InlineArray(Capacity)]
+    private struct Slots<T>
+    {
+        private T _element;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ImpactMesh.Grains.Monitoring;
 
 /// <summary>
@@ -19,9 +21,11 @@ internal sealed class SeasonalProfile
     private const double FitRate = 0.01;
     private const double Explains = 0.8;
 
-    // Slots 0-23: hours of day; slots 24-30: days of week (Sunday first).
-    private readonly float[] _offset = new float[31];
-    private readonly int[] _count = new int[31];
+    // Slots 0-23: hours of day; slots 24-30: days of week (Sunday first). Kept inline in the object; the counts only
+    // matter up to MinDayHours, so they saturate at 255 (a byte each).
+    private const int Slots = 31;
+    private PerSlot<float> _offset;
+    private PerSlot<byte> _count;
     private double _plainResidual;
     private double _seasonalResidual;
     private double _fitWeight;
@@ -87,14 +91,14 @@ internal sealed class SeasonalProfile
 
         var mean = (float)(_sum / n);
         _offset[h] += (c < 3 ? 1f / (c + 1) : HourRate) * (mean - _offset[h]);
-        _count[h] = c + 1;
+        _count[h] = Increment(c);
 
         if (_history >= WeeklyHistoryTicks / 2)
         {
             var d = _daySlot;
             var dc = _count[d];
             _offset[d] += (dc < MinDayHours ? 1f / (dc + 1) : DayRate) * (mean - _offset[h] - _offset[d]);
-            _count[d] = dc + 1;
+            _count[d] = Increment(dc);
         }
 
         _samples = 0;
@@ -111,8 +115,9 @@ internal sealed class SeasonalProfile
 
     public void Save(MetricDetectorState state)
     {
-        state.SeasonOffset = [.. _offset];
-        state.SeasonCount = [.. _count];
+        state.SeasonOffset = ((ReadOnlySpan<float>)_offset).ToArray();
+        state.SeasonCount = new int[Slots];
+        for (var i = 0; i < Slots; i++) state.SeasonCount[i] = _count[i];
         state.SeasonPlainResidual = _plainResidual;
         state.SeasonSeasonalResidual = _seasonalResidual;
         state.SeasonHourStart = _hourStart;
@@ -128,9 +133,9 @@ internal sealed class SeasonalProfile
 
     public void Load(MetricDetectorState state)
     {
-        if (state.SeasonOffset is not { Length: 31 } || state.SeasonCount is not { Length: 31 }) return;
-        state.SeasonOffset.CopyTo(_offset, 0);
-        state.SeasonCount.CopyTo(_count, 0);
+        if (state.SeasonOffset is not { Length: Slots } || state.SeasonCount is not { Length: Slots }) return;
+        state.SeasonOffset.CopyTo((Span<float>)_offset);
+        for (var i = 0; i < Slots; i++) _count[i] = (byte)Math.Clamp(state.SeasonCount[i], 0, byte.MaxValue);
         _plainResidual = state.SeasonPlainResidual;
         _seasonalResidual = state.SeasonSeasonalResidual;
         _hourStart = state.SeasonHourStart;
@@ -149,5 +154,13 @@ internal sealed class SeasonalProfile
         _seasonalSum = state.SeasonSeasonalSum;
         _history = state.SeasonHistory;
         _fitWeight = state.SeasonFitWeight;
+    }
+
+    private static byte Increment(byte count) => count == byte.MaxValue ? count : (byte)(count + 1);
+
+    [InlineArray(Slots)]
+    private struct PerSlot<T>
+    {
+        private T _element;
     }
 }

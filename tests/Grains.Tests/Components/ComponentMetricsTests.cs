@@ -88,4 +88,37 @@ public sealed class ComponentMetricsTests
 
         Assert.Equal(HealthStatus.Critical, metrics.Health().Status);
     }
+
+    [Fact]
+    public void Observe_MoreMetricsThanTheScanLimit_EachSampleReachesItsOwnDetector()
+    {
+        var metrics = Create();
+        var names = Enumerable.Range(0, ComponentMetrics.ScanLimit + 4).Select(i => $"m{i}").ToArray();
+
+        var (rejected, _) = metrics.Observe([.. names.Select((m, i) => new MetricSample(m, i, Now))], Now);
+        metrics.Observe([.. names.Select((m, i) => new MetricSample(new string(m.AsSpan()), 100 + i, Now.AddSeconds(1)))], Now.AddSeconds(1));
+
+        Assert.Empty(rejected);
+        Assert.Equal(names.Length + 1, metrics.Count);
+        var snapshot = metrics.Snapshot().ToDictionary(h => h.Metric);
+        for (var i = 0; i < names.Length; i++) Assert.Equal(100 + i, snapshot[names[i]].LastValue);
+    }
+
+    [Fact]
+    public void Observe_CleanBatchOnWarmMetrics_AllocatesNothing()
+    {
+        var metrics = Create();
+        MetricSample[] batch = [.. Enumerable.Range(0, 100).Select(i => new MetricSample(i % 2 == 0 ? "cpu" : "mem", 40 + i % 5, Now))];
+        metrics.Observe(batch, Now);
+        metrics.Health();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            metrics.Observe(batch, Now);
+            metrics.Health();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
