@@ -47,12 +47,13 @@ public sealed partial class ComponentGrain(
     private bool _dirty;
     private DateTimeOffset? _since;
 
-    private string Id => this.GetPrimaryKeyString();
+    private string Id { get; set; } = "";
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _own = new OwnHealth(state.State.Events);
         _metrics = new ComponentMetrics(metricsOptions.Value);
+        Id = this.GetPrimaryKeyString();
         _timeline = new StatusTimeline(state.State.Timeline);
         _since = _timeline.Last?.At;
         _unwritten.AddRange(state.State.UnwrittenHistory);
@@ -90,6 +91,7 @@ public sealed partial class ComponentGrain(
         var changes = ImpactChanges.None;
         _metrics.Configure(relations.Definition.Metrics, _node is null ? state.State.Detectors : null);
         _metrics.KeepsHistory = metricsOptions.Value.HistoryForKinds.Contains(relations.Definition.Kind, StringComparer.OrdinalIgnoreCase);
+        _timeline.Capacity = _metrics.KeepsHistory ? metricsOptions.Value.TimelineCapacity : metricsOptions.Value.TimelineCapacityOtherKinds;
         var (metricStatus, metricReason) = _metrics.Health();
         _own.SetMetrics(metricStatus, metricReason);
         ScheduleMetricTimers();
@@ -390,7 +392,6 @@ public sealed partial class ComponentGrain(
         _persistTimer = null;
         if (!_dirty) return;
         _dirty = false;
-        state.State.Timeline = [.. _timeline.Changes];
         try
         {
             await state.WriteStateAsync();

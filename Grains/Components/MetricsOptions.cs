@@ -26,6 +26,18 @@ public sealed class MetricsOptions
     /// </summary>
     public string[] HistoryForKinds { get; set; } = ["service"];
 
+    /// <summary>
+    /// How many status changes a component of one of <see cref="HistoryForKinds"/> keeps in its timeline (SLAs measure
+    /// availability from it over their periods).
+    /// </summary>
+    public int TimelineCapacity { get; set; } = 2000;
+
+    /// <summary>
+    /// How many status changes a component of any other kind keeps: enough for its detail and recent history, and a bound
+    /// on the memory of a flapping estate. An SLA measured on such a component needs its kind in <see cref="HistoryForKinds"/>.
+    /// </summary>
+    public int TimelineCapacityOtherKinds { get; set; } = 200;
+
     /// <summary>How often the current hour of metric history is written out while samples arrive.</summary>
     public TimeSpan HistoryFlushEvery { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -4,14 +4,23 @@ using ImpactMesh.Grains.Interfaces.Health;
 namespace ImpactMesh.Grains.Components;
 
 /// <summary>
-/// A component's status timeline in data time, bounded to the newest <see cref="Capacity"/> changes. Changes that arrive
-/// out of order (backfilled history) are inserted in time order.
+/// A component's status timeline in data time, bounded to the newest <see cref="Capacity"/> changes (lowering it drops
+/// the oldest at once). Changes that arrive out of order (backfilled history) are inserted in time order.
 /// </summary>
 internal sealed class StatusTimeline(List<StatusChange> changes, int capacity = StatusTimeline.DefaultCapacity)
 {
     public const int DefaultCapacity = 2000;
 
-    public int Capacity => capacity;
+    public int Capacity
+    {
+        get => capacity;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            capacity = value;
+            Trim();
+        }
+    }
 
     public IReadOnlyList<StatusChange> Changes => changes;
 
@@ -22,6 +31,11 @@ internal sealed class StatusTimeline(List<StatusChange> changes, int capacity = 
         var index = changes.Count;
         while (index > 0 && changes[index - 1].At > change.At) index--;
         changes.Insert(index, change);
+        Trim();
+    }
+
+    private void Trim()
+    {
         if (changes.Count > capacity) changes.RemoveRange(0, changes.Count - capacity);
     }
 
