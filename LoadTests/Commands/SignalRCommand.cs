@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using HdrHistogram;
@@ -21,6 +20,8 @@ namespace ImpactMesh.LoadTests.Commands;
 /// </summary>
 internal sealed class SignalRCommand : ICommand
 {
+    private static readonly TimeProvider Time = TimeProvider.System;
+
     public string Name => "signalr";
 
     public string Summary => "Real SignalR clients: failing sample to delta latency (p50-max) and a failure storm's message rate and size";
@@ -34,10 +35,15 @@ internal sealed class SignalRCommand : ICommand
 
         await using var session = await LoadSession.StartAsync(load);
         using var http = session.Silo.CreateClient();
-        var clients = new List<HubFeedClient>();
+        var clients = new List<HubClient>();
         try
         {
-            for (var i = 0; i < options.Clients; i++) clients.Add(await HubFeedClient.ConnectAsync(session.Silo.Address, session.Silo.Key, options.Timeout));
+            for (var i = 0; i < options.Clients; i++)
+            {
+                var watcher = new ImpactWatcher();
+                clients.Add(new HubClient(watcher, await HubImpactFeed.StartAsync(session.Silo.Address, session.Silo.Key, watcher, Time)));
+            }
+
             Console.WriteLine($"{clients.Count} SignalR client(s) connected to {session.Silo.Address}hubs/impact");
             var injections = await InjectAsync(options, session, http, clients);
             Console.WriteLine($"Injections: leaf {LatencySummary.From(injections.Leaf)}; last service {LatencySummary.From(injections.LastService)}");
@@ -66,11 +72,11 @@ internal sealed class SignalRCommand : ICommand
         }
         finally
         {
-            foreach (var client in clients) await client.DisposeAsync();
+            foreach (var client in clients) await client.Feed.DisposeAsync();
         }
     }
 
-    private static async Task<InjectionFigures> InjectAsync(SignalROptions options, LoadSession session, HttpClient http, IReadOnlyList<HubFeedClient> clients)
+    private static async Task<InjectionFigures> InjectAsync(SignalROptions options, LoadSession session, HttpClient http, IReadOnlyList<HubClient> clients)
     {
         var figures = new InjectionFigures();
         var random = new Random(options.Load.Estate.Seed);
@@ -81,18 +87,27 @@ internal sealed class SignalRCommand : ICommand
             var leaf = leaves[random.Next(leaves.Count)];
             var whatIf = await analysis.WhatIfAsync(ImmutableDictionary<string, HealthStatus>.Empty.Add(leaf, HealthStatus.Critical));
             List<string> services = [.. whatIf.Changes.Where(c => session.Services.Contains(c.Id) && c.After != HealthStatus.Ok).Select(c => c.Id)];
+            List<string> expected = [leaf, .. services];
 
-            var sent = Stopwatch.GetTimestamp();
+            var failing = clients.Select(c => c.Watcher.ExpectAsync(expected, toProblem: true)).ToList();
+            var sent = Time.GetUtcNow();
             if (await PostProbeAsync(http, [leaf], failed: true) > 0) throw new InvalidOperationException($"POST /api/metrics for {leaf} failed");
-            foreach (var client in clients)
+            for (var c = 0; c < clients.Count; c++)
             {
-                figures.Record(figures.Leaf, await client.WaitForAsync([leaf], toProblem: true, sent, options.Timeout), sent);
-                if (services.Count > 0) figures.Record(figures.LastService, await client.WaitForAsync(services, toProblem: true, sent, options.Timeout), sent);
+                var seen = await WaitAsync(clients[c].Watcher, failing[c], options.Timeout);
+                figures.Record(figures.Leaf, seen?[leaf].ArrivedAt, sent);
+                if (services.Count > 0) figures.Record(figures.LastService, seen is null ? null : services.Max(s => seen[s].ArrivedAt), sent);
             }
 
-            var cleared = Stopwatch.GetTimestamp();
+            var recovering = clients.Select(c => c.Watcher.ExpectAsync(expected, toProblem: false)).ToList();
+            var cleared = Time.GetUtcNow();
             if (await PostProbeAsync(http, [leaf], failed: false) > 0) throw new InvalidOperationException($"POST /api/metrics for {leaf} failed");
-            foreach (var client in clients) figures.Record(figures.Recovery, await client.WaitForAsync([leaf, .. services], toProblem: false, cleared, options.Timeout), cleared);
+            for (var c = 0; c < clients.Count; c++)
+            {
+                var seen = await WaitAsync(clients[c].Watcher, recovering[c], options.Timeout);
+                figures.Record(figures.Recovery, seen?.Values.Max(change => change.ArrivedAt), cleared);
+            }
+
             figures.AffectedServices += services.Count;
             await Task.Delay(options.Pause);
         }
@@ -101,33 +116,64 @@ internal sealed class SignalRCommand : ICommand
         return figures;
     }
 
-    private static async Task<StormResult> StormAsync(SignalROptions options, LoadSession session, HttpClient http, IReadOnlyList<HubFeedClient> clients)
+    private static async Task<StormResult> StormAsync(SignalROptions options, LoadSession session, HttpClient http, IReadOnlyList<HubClient> clients)
     {
         List<string> failing = [.. session.Estate.Leaves.Where(id => options.StormKinds.Any(k => id.StartsWith(k + "-", StringComparison.Ordinal)))];
         if (failing.Count == 0) throw new ArgumentException($"--storm-kinds: no leaf of kind {string.Join(", ", options.StormKinds)} in the estate (only leaves carry the probe metric)");
         var whatIf = await session.Grains!.GetGrain<IImpactAnalysisGrain>(0)
             .WhatIfAsync(failing.ToImmutableDictionary(id => id, _ => HealthStatus.Critical, StringComparer.Ordinal));
         List<string> affected = [.. whatIf.Changes.Where(c => c.After != HealthStatus.Ok).Select(c => c.Id).Union(failing, StringComparer.Ordinal)];
-        var timeout = options.Timeout;
 
-        var start = Stopwatch.GetTimestamp();
+        var failingSeen = clients.Select(c => c.Watcher.ExpectAsync(affected, toProblem: true)).ToList();
+        var start = Time.GetUtcNow();
         var failedRequests = await PostProbeAsync(http, failing, failed: true);
-        var sent = Stopwatch.GetTimestamp();
-        var seen = await Task.WhenAll(clients.Select(c => c.WaitForAsync(affected, toProblem: true, start, timeout)));
-        var first = StormFigures.From(failing.Count, affected.Count, start, sent, seen[0] ?? Stopwatch.GetTimestamp(), seen[0] is not null,
-            clients[0].ChangedSince(affected, toProblem: true, start), clients[0].Messages);
+        var sent = Time.GetUtcNow();
+        var seen = new List<IReadOnlyDictionary<string, ObservedChange>>();
+        var allSeen = new List<bool>();
+        for (var c = 0; c < clients.Count; c++)
+        {
+            var complete = await WaitAsync(clients[c].Watcher, failingSeen[c], options.Timeout);
+            allSeen.Add(complete is not null);
+            seen.Add(complete ?? clients[c].Watcher.StopExpecting());
+        }
 
-        var cleared = Stopwatch.GetTimestamp();
+        var firstEnd = allSeen[0] ? seen[0].Values.Max(change => change.ArrivedAt) : Time.GetUtcNow();
+        var first = StormFigures.From(failing.Count, affected.Count, start, sent, firstEnd, allSeen[0],
+            [.. seen[0].Values.Select(change => change.ArrivedAt)], clients[0].Feed.Messages);
+
+        var recoveringSeen = clients.Select(c => c.Watcher.ExpectAsync(affected, toProblem: false)).ToList();
+        var cleared = Time.GetUtcNow();
         failedRequests += await PostProbeAsync(http, failing, failed: false);
-        var recovered = await Task.WhenAll(clients.Select(c => c.WaitForAsync(affected, toProblem: false, cleared, timeout)));
-        var seenRecovered = clients[0].ChangedSince(affected, toProblem: false, cleared).Count;
-        return new StormResult(first, Elapsed(start, seen), Elapsed(cleared, recovered), seen.Count(s => s is null) + recovered.Count(s => s is null),
-            failedRequests, seenRecovered);
+        var recovered = new List<IReadOnlyDictionary<string, ObservedChange>?>();
+        var seenRecovered = 0;
+        for (var c = 0; c < clients.Count; c++)
+        {
+            var complete = await WaitAsync(clients[c].Watcher, recoveringSeen[c], options.Timeout);
+            recovered.Add(complete);
+            if (c == 0) seenRecovered = (complete ?? clients[c].Watcher.StopExpecting()).Count;
+        }
+
+        return new StormResult(first, Elapsed(start, allSeen.All(a => a) ? seen : null), Elapsed(cleared, recovered.All(r => r is not null) ? recovered.Select(r => r!) : null),
+            allSeen.Count(a => !a) + recovered.Count(r => r is null), failedRequests, seenRecovered);
     }
 
-    /// <summary>Milliseconds from <paramref name="from"/> to the last of <paramref name="at"/>; NaN when one is missing.</summary>
-    private static double Elapsed(long from, long?[] at) =>
-        at.Any(a => a is null) ? double.NaN : Math.Round(Stopwatch.GetElapsedTime(from, at.Max(a => a!.Value)).TotalMilliseconds, 1);
+    /// <summary>What <paramref name="watcher"/> saw once every expected change arrived, or null (and it stops waiting) after <paramref name="timeout"/>.</summary>
+    private static async Task<IReadOnlyDictionary<string, ObservedChange>?> WaitAsync(ImpactWatcher watcher, Task<IReadOnlyDictionary<string, ObservedChange>> expected, TimeSpan timeout)
+    {
+        try
+        {
+            return await expected.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            watcher.StopExpecting();
+            return null;
+        }
+    }
+
+    /// <summary>Milliseconds from <paramref name="from"/> to the last change every client saw; NaN when a client did not see them all.</summary>
+    private static double Elapsed(DateTimeOffset from, IEnumerable<IReadOnlyDictionary<string, ObservedChange>>? seen) =>
+        seen is null ? double.NaN : Math.Round((seen.Max(s => s.Values.Max(change => change.ArrivedAt)) - from).TotalMilliseconds, 1);
 
     /// <summary>
     /// One sample per component, in requests of at most 500 samples, four at a time; the number of requests refused or
@@ -160,6 +206,8 @@ internal sealed class SignalRCommand : ICommand
         return refused;
     }
 
+    private sealed record HubClient(ImpactWatcher Watcher, HubImpactFeed Feed);
+
     private sealed record StormResult(StormFigures First, double EveryClientMs, double RecoveredMs, int TimedOut, int FailedRequests, int SeenRecovered);
 
     private sealed class InjectionFigures
@@ -176,7 +224,7 @@ internal sealed class SignalRCommand : ICommand
 
         public int TimedOut { get; private set; }
 
-        public void Record(LongHistogram histogram, long? seen, long sent)
+        public void Record(LongHistogram histogram, DateTimeOffset? seen, DateTimeOffset sent)
         {
             if (seen is null)
             {
@@ -184,7 +232,7 @@ internal sealed class SignalRCommand : ICommand
                 return;
             }
 
-            var micros = (long)Stopwatch.GetElapsedTime(sent, seen.Value).TotalMicroseconds;
+            var micros = (long)(seen.Value - sent).TotalMicroseconds;
             histogram.RecordValue(Math.Clamp(micros, 1, histogram.HighestTrackableValue));
         }
 

@@ -1,5 +1,8 @@
+using System.Text;
+using System.Text.Json;
 using ImpactMesh.Dashboard.Json;
 using ImpactMesh.Dashboard.Realtime;
+using ImpactMesh.LoadTests.Realtime;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,13 +14,18 @@ namespace ImpactMesh.LoadTests.Load;
 /// snapshot on connect (the hub sends one on every connection, so after an automatic reconnect too), then batched deltas;
 /// it asks for a new snapshot after a <c>resync</c> or a topology change.
 /// A delta arrives after the impact index's and the hub's batching, so its arrival is what an operator sees; the hub
-/// does not say when a component was updated (<see cref="ObservedChange.PublishedAt"/> stays null).
+/// does not say when a component was updated (<see cref="ObservedChange.PublishedAt"/> stays null). Every <c>Deltas</c>
+/// message is also kept as a <see cref="DeltaMessage"/> (arrival, statuses, bytes) for message-rate figures.
 /// </summary>
 internal sealed class HubImpactFeed : IAsyncDisposable
 {
+    private static readonly JsonSerializerOptions Json = CreateJsonOptions();
+
     private readonly HubConnection _connection;
     private readonly ImpactWatcher _watcher;
     private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private readonly List<DeltaMessage> _messages = [];
     private long _snapshotSequence;
 
     private HubImpactFeed(Uri silo, string key, ImpactWatcher watcher, TimeProvider time)
@@ -30,7 +38,7 @@ internal sealed class HubImpactFeed : IAsyncDisposable
             .WithAutomaticReconnect()
             .Build();
         _connection.On<ImpactSnapshot>(nameof(IImpactClient.Snapshot), OnSnapshot);
-        _connection.On<ImpactDeltas>(nameof(IImpactClient.Deltas), OnDeltas);
+        _connection.On<JsonElement>(nameof(IImpactClient.Deltas), OnDeltas);
     }
 
     /// <summary>Connects to the hub of <paramref name="silo"/> with API key <paramref name="key"/> (viewer role or above).</summary>
@@ -39,6 +47,15 @@ internal sealed class HubImpactFeed : IAsyncDisposable
         var feed = new HubImpactFeed(silo, key, watcher, time);
         await feed._connection.StartAsync();
         return feed;
+    }
+
+    /// <summary>Every <c>Deltas</c> message so far.</summary>
+    public IReadOnlyList<DeltaMessage> Messages
+    {
+        get
+        {
+            lock (_gate) return [.. _messages];
+        }
     }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
@@ -50,9 +67,11 @@ internal sealed class HubImpactFeed : IAsyncDisposable
         _watcher.ObserveSnapshot([.. snapshot.Statuses.Select(s => Observed(s, arrived))], arrived);
     }
 
-    private void OnDeltas(ImpactDeltas deltas)
+    private void OnDeltas(JsonElement message)
     {
         var arrived = _time.GetUtcNow();
+        var deltas = message.Deserialize<ImpactDeltas>(Json)!;
+        lock (_gate) _messages.Add(new DeltaMessage(arrived, deltas.Statuses.Length, Encoding.UTF8.GetByteCount(message.GetRawText())));
         if (deltas.Sequence <= Interlocked.Read(ref _snapshotSequence)) return;
         _watcher.Observe([.. deltas.Statuses.Select(s => Observed(s, arrived))]);
 
@@ -71,6 +90,13 @@ internal sealed class HubImpactFeed : IAsyncDisposable
         {
             Console.Error.WriteLine($"  impact hub: RequestSnapshot failed: {e.Message}");
         }
+    }
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ApiJson.Configure(options);
+        return options;
     }
 
     private static ObservedChange Observed(ComponentStatus status, DateTimeOffset arrived) => new(status.Id, status.Status, null, arrived);

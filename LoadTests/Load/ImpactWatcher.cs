@@ -18,7 +18,7 @@ internal sealed class ImpactWatcher
 
     /// <summary>
     /// Starts waiting for every one of <paramref name="components"/> to change to a non-Ok status (<paramref name="toProblem"/>)
-    /// or back to Ok; call it before the change is caused. The task gives each component's change.
+    /// or back to Ok; call it before the change is caused. The task gives each component's first such change.
     /// </summary>
     public Task<IReadOnlyDictionary<string, ObservedChange>> ExpectAsync(IReadOnlyCollection<string> components, bool toProblem)
     {
@@ -79,9 +79,10 @@ internal sealed class ImpactWatcher
 
         public TaskCompletionSource<IReadOnlyDictionary<string, ObservedChange>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        /// <summary>Keeps the first change of each expected component the expected way (later ones only refine it).</summary>
         public void See(ObservedChange change)
         {
-            if (Components.Contains(change.Component) && (change.Status != HealthStatus.Ok) == ToProblem) Seen[change.Component] = change;
+            if (Components.Contains(change.Component) && (change.Status != HealthStatus.Ok) == ToProblem) Seen.TryAdd(change.Component, change);
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ImpactMesh.LoadTests.Realtime;
 
 /// <summary>
@@ -27,17 +25,17 @@ internal sealed record StormFigures(
     /// The figures of the storm that started at <paramref name="start"/>, whose samples were all sent at
     /// <paramref name="sentAt"/> and whose wait ended at <paramref name="end"/>, every affected component seen or not
     /// (<paramref name="allSeen"/>); <paramref name="seenAt"/> holds when each component seen was first seen failing.
-    /// Timestamps are <see cref="Stopwatch"/> ticks.
     /// </summary>
-    public static StormFigures From(int failed, int affected, long start, long sentAt, long end, bool allSeen, IReadOnlyList<long> seenAt, IEnumerable<DeltaMessage> messages)
+    public static StormFigures From(int failed, int affected, DateTimeOffset start, DateTimeOffset sentAt, DateTimeOffset end, bool allSeen,
+        IReadOnlyList<DateTimeOffset> seenAt, IEnumerable<DeltaMessage> messages)
     {
         var storm = messages.Where(m => m.ArrivedAt >= start && m.ArrivedAt <= end && m.Statuses > 0).ToList();
-        var seconds = Stopwatch.GetElapsedTime(start, end).TotalSeconds;
-        var seen = seenAt.Select(t => Stopwatch.GetElapsedTime(start, t).TotalMilliseconds).Order().ToList();
+        var seconds = (end - start).TotalSeconds;
+        var seen = seenAt.Select(t => (t - start).TotalMilliseconds).Order().ToList();
         return new StormFigures(
             failed,
             affected,
-            Ms(Stopwatch.GetElapsedTime(start, sentAt).TotalMilliseconds),
+            Ms((sentAt - start).TotalMilliseconds),
             allSeen ? Ms(seconds * 1000) : double.NaN,
             seen.Count,
             Percentile(seen, 0.50),

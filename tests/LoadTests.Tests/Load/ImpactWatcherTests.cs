@@ -8,19 +8,20 @@ public sealed class ImpactWatcherTests
     private static readonly DateTimeOffset T0 = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task Observe_EveryExpectedComponentFails_CompletesWithTheirChanges()
+    public async Task Observe_EveryExpectedComponentFails_CompletesWithTheirFirstChanges()
     {
         var watcher = new ImpactWatcher();
         var expected = watcher.ExpectAsync(["svc-1", "svc-2"], toProblem: true);
 
         watcher.Observe([Change("svc-1", HealthStatus.Critical, 10), Change("db-1", HealthStatus.Critical, 10)]);
         Assert.False(expected.IsCompleted);
-        watcher.Observe([Change("svc-2", HealthStatus.Minor, 30)]);
+        watcher.Observe([Change("svc-1", HealthStatus.Major, 20), Change("svc-2", HealthStatus.Minor, 30)]);
 
         var seen = await expected.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         Assert.Equal(["svc-1", "svc-2"], seen.Keys.Order());
+        Assert.Equal((HealthStatus.Critical, T0.AddMilliseconds(10)), (seen["svc-1"].Status, seen["svc-1"].ArrivedAt));
         Assert.Equal(T0.AddMilliseconds(30), seen["svc-2"].ArrivedAt);
-        Assert.Equal(3, watcher.Changes);
+        Assert.Equal(4, watcher.Changes);
     }
 
     [Fact]

@@ -1,13 +1,12 @@
-using System.Diagnostics;
 using ImpactMesh.LoadTests.Realtime;
 
 namespace ImpactMesh.LoadTests.Tests.Realtime;
 
 public sealed class StormFiguresTests
 {
-    private const long Start = 1_000_000;
+    private static readonly DateTimeOffset Start = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
 
-    private static long At(double ms) => Start + (long)Math.Round(ms / 1000 * Stopwatch.Frequency);
+    private static DateTimeOffset At(double ms) => Start.AddMilliseconds(ms);
 
     [Fact]
     public void From_AllSeen_CountsOnlyMessagesWithStatusesInTheWindow()
