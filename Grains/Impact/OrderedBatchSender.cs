@@ -99,8 +99,9 @@ internal sealed class OrderedBatchSender<T> : IAsyncDisposable
                 await _send(batch, _stopping.Token);
                 return;
             }
-            catch (Exception e) when (!_stopping.IsCancellationRequested)
+            catch (Exception e)
             {
+                if (_stopping.IsCancellationRequested) return;
                 _failed(e, attempt);
                 await Task.Delay(_backoff[Math.Min(attempt, _backoff.Count) - 1], _stopping.Token);
             }

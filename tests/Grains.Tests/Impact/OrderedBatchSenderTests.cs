@@ -105,6 +105,22 @@ public sealed class OrderedBatchSenderTests
         await sender.DisposeAsync();
     }
 
+    [Fact]
+    public async Task Stop_ASendFailingBecauseTheSenderStops_IsGivenUpQuietly()
+    {
+        var sender = new OrderedBatchSender<int>(async (_, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token).ContinueWith(_ => { }, TaskScheduler.Default);
+            throw new InvalidOperationException("the connection closed");
+        }, (_, _) => Assert.Fail("a failure while stopping is not reported"), maxBatch: 10, NoWait);
+        sender.TryAdd(1);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await sender.StopAsync(timeout.Token);
+
+        await sender.DisposeAsync();
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
