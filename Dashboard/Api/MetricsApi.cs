@@ -42,7 +42,7 @@ public static class MetricsApi
         if (batch.Read(buffer.WrittenSpan, time.GetUtcNow(), MaxSamplesPerRequest) is { } problem) return ApiProblems.Invalid(problem.Field, problem.Message);
 
         var calls = batch.Components.Select(async pair =>
-            (Group: pair.Value, Result: await grains.GetGrain<IComponentGrain>(pair.Key).RecordSamplesAsync([.. pair.Value.Samples]), Component: pair.Key));
+            (Group: pair.Value, Result: await GrainReferences.Get<IComponentGrain>(grains, pair.Key).RecordSamplesAsync([.. pair.Value.Samples]), Component: pair.Key));
         var results = await Task.WhenAll(calls);
         var rejected = batch.Merge(results);
         return TypedResults.Accepted((string?)null, new MetricsResponse(batch.Count - rejected.Length, rejected.Length, rejected));

@@ -51,7 +51,7 @@ public sealed partial class MetricWatch(
     {
         try
         {
-            var health = await grains.GetGrain<IComponentGrain>(id).GetHealthAsync();
+            var health = await GrainReferences.Get<IComponentGrain>(grains, id).GetHealthAsync();
             return health is null ? null : MetricHighlights.From(health, time.GetUtcNow());
         }
         catch (Exception e) when (e is not OutOfMemoryException)

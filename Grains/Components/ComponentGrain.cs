@@ -78,7 +78,7 @@ public sealed partial class ComponentGrain(
         if (_configured && relations is not null && _relations is not null && relations.Version < _relations.Version) return;
         _configured = true;
         _relations = relations;
-        _dependents = relations is null ? [] : [.. relations.Dependents.Select(d => d.Id).Distinct(StringComparer.Ordinal).Select(id => GrainFactory.GetGrain<IComponentGrain>(id))];
+        _dependents = relations is null ? [] : [.. relations.Dependents.Select(d => d.Id).Distinct(StringComparer.Ordinal).Select(id => GrainReferences.Get<IComponentGrain>(GrainFactory, id))];
         var at = time.GetUtcNow();
         if (relations is null)
         {
@@ -246,7 +246,7 @@ public sealed partial class ComponentGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf(Id, hour.Metric)).AppendAsync(hour.Bucket, hour.Writer);
+            await GrainReferences.Get<IMetricHistoryGrain>(GrainFactory, IMetricHistoryGrain.KeyOf(Id, hour.Metric)).AppendAsync(hour.Bucket, hour.Writer);
             return true;
         }
         catch (Exception e)
@@ -301,7 +301,7 @@ public sealed partial class ComponentGrain(
         _pullTimer?.Dispose();
         _pullTimer = null;
         if (_node is null) return;
-        var reports = await Task.WhenAll(_node.Dependencies.Select(id => GrainFactory.GetGrain<IComponentGrain>(id).GetReportAsync()));
+        var reports = await Task.WhenAll(_node.Dependencies.Select(id => GrainReferences.Get<IComponentGrain>(GrainFactory, id).GetReportAsync()));
         foreach (var report in reports)
         {
             if (report is not null) Apply(report);

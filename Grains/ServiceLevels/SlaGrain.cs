@@ -342,9 +342,9 @@ public sealed partial class SlaGrain(
         var services = slas.SelectMany(s => SlaScope.Resolve(s.Services, snapshot.Components)).Distinct(StringComparer.Ordinal).ToArray();
         var metricNames = slas.SelectMany(s => s.Slos).Select(s => s.Metric).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
 
-        var timelineTasks = services.Select(s => GrainFactory.GetGrain<IComponentGrain>(s).GetTimelineAsync(from, to)).ToArray();
+        var timelineTasks = services.Select(s => GrainReferences.Get<IComponentGrain>(GrainFactory, s).GetTimelineAsync(from, to)).ToArray();
         var metricKeys = services.SelectMany(s => metricNames.Select(m => (Service: s, Metric: m))).ToArray();
-        var metricTasks = metricKeys.Select(k => GrainFactory.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf(k.Service, k.Metric)).GetBucketsAsync(from, to)).ToArray();
+        var metricTasks = metricKeys.Select(k => GrainReferences.Get<IMetricHistoryGrain>(GrainFactory, IMetricHistoryGrain.KeyOf(k.Service, k.Metric)).GetBucketsAsync(from, to)).ToArray();
         var timelines = await Task.WhenAll(timelineTasks);
         var buckets = await Task.WhenAll(metricTasks);
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactMesh.Grains.Interfaces;
 using ImpactMesh.Grains.Interfaces.Health;
 using ImpactMesh.Grains.Interfaces.Impact;
 using ImpactMesh.Grains.Interfaces.Topology;
@@ -16,7 +17,7 @@ internal sealed class GrainTarget(IGrainFactory grains, SampleBatches batches, T
 
     public async Task<int> SendAsync(long index)
     {
-        var grain = grains.GetGrain<IComponentGrain>(batches.ComponentOf(index));
+        var grain = GrainReferences.Get<IComponentGrain>(grains, batches.ComponentOf(index));
         if (emptyWork)
         {
             await grain.RecordSamplesAsync([]);
@@ -29,7 +30,7 @@ internal sealed class GrainTarget(IGrainFactory grains, SampleBatches batches, T
 
     public async Task SendProbeAsync(string component, bool failed)
     {
-        var result = await grains.GetGrain<IComponentGrain>(component)
+        var result = await GrainReferences.Get<IComponentGrain>(grains, component)
             .RecordSamplesAsync([new MetricSample(EstateGenerator.ProbeMetric, failed ? 1 : 0, time.GetUtcNow())]);
         if (result.Accepted != 1) throw new InvalidOperationException($"the probe sample for '{component}' was not accepted");
     }
