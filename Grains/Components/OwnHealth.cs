@@ -10,13 +10,14 @@ namespace ImpactMesh.Grains.Components;
 /// </summary>
 internal sealed class OwnHealth
 {
-    private readonly Dictionary<string, ExternalStatus> _events = new(StringComparer.Ordinal);
+    // Created with the first event: most components never get one.
+    private Dictionary<string, ExternalStatus>? _events;
     private HealthStatus _metricStatus = HealthStatus.Ok;
     private string _metricReason = "";
 
     public OwnHealth(IEnumerable<ExternalStatus> events)
     {
-        foreach (var e in events) _events[e.Source] = e;
+        foreach (var e in events) (_events ??= new(StringComparer.Ordinal))[e.Source] = e;
     }
 
     public HealthStatus Status { get; private set; } = HealthStatus.Ok;
@@ -24,10 +25,10 @@ internal sealed class OwnHealth
     public string Reason { get; private set; } = "";
 
     /// <summary>Every source's latest event, the Ok ones included (they keep an older, late event from counting).</summary>
-    public IReadOnlyCollection<ExternalStatus> Events => _events.Values;
+    public IReadOnlyCollection<ExternalStatus> Events => _events is null ? [] : _events.Values;
 
     /// <summary>The external statuses that count now (not Ok).</summary>
-    public IEnumerable<ExternalStatus> Active => _events.Values.Where(e => e.Status != HealthStatus.Ok);
+    public IEnumerable<ExternalStatus> Active => Events.Where(e => e.Status != HealthStatus.Ok);
 
     /// <summary>The earliest time an external status expires, if any.</summary>
     public DateTimeOffset? NextExpiry => Active.Min(e => e.ExpiresAt);
@@ -46,6 +47,7 @@ internal sealed class OwnHealth
     /// </summary>
     public bool Record(ExternalStatus status)
     {
+        _events ??= new(StringComparer.Ordinal);
         if (_events.TryGetValue(status.Source, out var known) && known.At > status.At) return false;
         _events[status.Source] = status;
         return Recompute();
@@ -56,7 +58,7 @@ internal sealed class OwnHealth
     {
         var expired = Active.Where(e => e.ExpiresAt <= now).ToList();
         if (expired.Count == 0) return null;
-        foreach (var e in expired) _events[e.Source] = e with { Status = HealthStatus.Ok, Message = "expired", ExpiresAt = null };
+        foreach (var e in expired) _events![e.Source] = e with { Status = HealthStatus.Ok, Message = "expired", ExpiresAt = null };
         Recompute();
         return expired.Max(e => e.ExpiresAt);
     }
@@ -65,7 +67,7 @@ internal sealed class OwnHealth
     {
         var status = _metricStatus;
         var reason = _metricReason;
-        if (_events.Count > 0)
+        if (_events is { Count: > 0 })
         {
             foreach (var e in Active.OrderBy(e => e.Source, StringComparer.Ordinal))
             {

@@ -27,9 +27,15 @@ internal sealed class ImpactNode
     public const int DefaultRootCauseCap = 32;
 
     private readonly int _cap;
-    private readonly Dictionary<string, ImpactReport> _reports = new(StringComparer.Ordinal);
-    private HashSet<string> _dependencies = new(StringComparer.Ordinal);
+    // Per dependency (an index into Dependencies): the sequence of the last report applied from it, and that report unless
+    // it passes nothing (Ok, not in maintenance, no root causes), which is as good as no report: most dependencies are Ok
+    // most of the time, so most slots hold no object. Ids are found by a scan, or through _dependencyIndex when there are many.
+    private const int ScanLimit = 8;
+    private long[] _lastSequence = [];
+    private ImpactReport?[] _reports = [];
+    private Dictionary<string, int>? _dependencyIndex;
     private Relation[] _relations = [];
+    private int[] _dependencyOf = [];
     private HealthStatus[] _passed = [];
     private int[] _weights = [];
     private RuleOutcome _outcome;
@@ -100,9 +106,10 @@ internal sealed class ImpactNode
     /// </summary>
     public ImpactChanges Apply(ImpactReport report)
     {
-        if (!_dependencies.Contains(report.From)) return ImpactChanges.None;
-        if (_reports.TryGetValue(report.From, out var last) && last.Sequence >= report.Sequence) return ImpactChanges.None;
-        _reports[report.From] = report;
+        var d = IndexOf(report.From);
+        if (d < 0 || _lastSequence[d] >= report.Sequence) return ImpactChanges.None;
+        _lastSequence[d] = report.Sequence;
+        _reports[d] = PassesNothing(report) ? null : report;
         return Recompute();
     }
 
@@ -116,18 +123,25 @@ internal sealed class ImpactNode
         _passed = new HealthStatus[_relations.Length];
         _evaluated = false;
         _weights = [.. _relations.Select(r => r.Weight)];
+        var old = (Dependencies, _lastSequence, _reports);
         Dependencies = [.. _relations.Select(r => r.Id).Distinct(StringComparer.Ordinal)];
-        _dependencies = new HashSet<string>(Dependencies, StringComparer.Ordinal);
-        foreach (var id in _reports.Keys.Where(id => !_dependencies.Contains(id)).ToList()) _reports.Remove(id);
+        _dependencyIndex = Dependencies.Length > ScanLimit ? Dependencies.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal) : null;
+        _dependencyOf = [.. _relations.Select(r => IndexOf(r.Id))];
+        _lastSequence = new long[Dependencies.Length];
+        _reports = new ImpactReport?[Dependencies.Length];
+        for (var d = 0; d < Dependencies.Length; d++)
+        {
+            var was = old.Dependencies.IndexOf(Dependencies[d], StringComparer.Ordinal);
+            _lastSequence[d] = was < 0 ? long.MinValue : old._lastSequence[was];
+            _reports[d] = was < 0 ? null : old._reports[was];
+        }
+
         return Recompute();
     }
 
     /// <summary>The report to send to every dependent, with the next sequence number and the data time <paramref name="at"/> of its cause.</summary>
     public ImpactReport CreateReport(DateTimeOffset at = default) =>
         new(Id, ++_sequence, Status, InMaintenance, RootCauses, TotalRootCauses, at);
-
-    /// <summary>The latest report received from each dependency (by id).</summary>
-    public IReadOnlyDictionary<string, ImpactReport> Reports => _reports;
 
     public ComponentImpact ToImpact() => new(Id, Status, Reason, RootCauses, TotalRootCauses);
 
@@ -137,7 +151,7 @@ internal sealed class ImpactNode
         var passedChanged = !_evaluated;
         for (var i = 0; i < _relations.Length; i++)
         {
-            var report = _reports.GetValueOrDefault(_relations[i].Id);
+            var report = _reports[_dependencyOf[i]];
             var passed = RelationPass.Apply(_relations[i], report?.Status ?? HealthStatus.Ok, report?.InMaintenance ?? false);
             passedChanged |= passed != _passed[i];
             _passed[i] = passed;
@@ -178,7 +192,7 @@ internal sealed class ImpactNode
         {
             for (var i = 0; i < _relations.Length; i++)
             {
-                if (!_outcome.IsDriving(_passed[i]) || !_reports.TryGetValue(_relations[i].Id, out var report)) continue;
+                if (!_outcome.IsDriving(_passed[i]) || _reports[_dependencyOf[i]] is not { } report) continue;
                 belowTotal = Math.Max(belowTotal, report.TotalRootCauses);
                 foreach (var cause in report.RootCauses)
                 {
@@ -214,6 +228,21 @@ internal sealed class ImpactNode
         _ruleReason ??= StatusRuleEvaluator.Describe(Definition.Rule, _passed, _weights);
         return own is null ? _ruleReason : $"{own}; {_ruleReason}";
     }
+
+    private int IndexOf(string id)
+    {
+        if (_dependencyIndex is not null) return _dependencyIndex.GetValueOrDefault(id, -1);
+        var dependencies = Dependencies.AsSpan();
+        for (var d = 0; d < dependencies.Length; d++)
+        {
+            if (string.Equals(dependencies[d], id, StringComparison.Ordinal)) return d;
+        }
+
+        return -1;
+    }
+
+    private static bool PassesNothing(ImpactReport report) =>
+        report is { Status: HealthStatus.Ok, InMaintenance: false, TotalRootCauses: 0 } && report.RootCauses.IsDefaultOrEmpty;
 
     private static bool SameRootCauses(ImmutableArray<RootCause> a, ImmutableArray<RootCause> b)
     {

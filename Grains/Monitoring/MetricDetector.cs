@@ -204,12 +204,12 @@ internal sealed class MetricDetector
 
     /// <summary>
     /// Approximate heap bytes held by one new detector (objects, fields and arrays; the metric name and settings are
-    /// shared). The window, reservoir, seasonal profile and health keep their slots inline in their objects; the recent
-    /// series grows its band ring only when more distinct bands are on the chart at once.
+    /// shared). The window, reservoir, seasonal profile, health and recent series keep their slots inline in their objects;
+    /// the recent series grows its band ring only when more distinct bands are on the chart at once.
     /// </summary>
     public static int ApproximateBytes =>
         ObjectBytes(34 * 8) // detector, with its threshold inline
-        + ObjectBytes(7 * 8) + ArrayBytes(RecentCapacity * 4, 1) + ArrayBytes(RecentCapacity * 2, 1) + ArrayBytes(RecentCapacity, 1) + ArrayBytes(2 * 2 * 4, 1) // recent samples
+        + ObjectBytes(4 * 8 + RecentCapacity * (4 + 2 + 1)) + ArrayBytes(2 * 2 * 4, 1) // recent samples, with the band ring
         + ObjectBytes(36 + RollingWindow.BucketCount * (8 + 4 + 4 * 8))
         + ObjectBytes(64 + SampleReservoir.Capacity * (4 + 4))
         + ObjectBytes(96 + 31 * (4 + 1)) // seasonal profile

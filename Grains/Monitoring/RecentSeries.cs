@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ImpactMesh.Grains.Monitoring;
 
 /// <summary>
@@ -17,9 +19,10 @@ internal sealed class RecentSeries
     public const int Capacity = 120;
     private const int InitialBands = 2;
 
-    private readonly float[] _values = new float[Capacity];
-    private readonly ushort[] _gaps = new ushort[Capacity];
-    private readonly byte[] _bandOf = new byte[Capacity];
+    // Kept inline in the object rather than in arrays of their own (a series per metric, many metrics per silo).
+    private Points<float> _values;
+    private Points<ushort> _gaps;
+    private Points<byte> _bandOf;
     private float[] _bands = new float[2 * InitialBands]; // lower, upper of each band slot
     private int _bandFirst;
     private int _bandCount;
@@ -135,5 +138,11 @@ internal sealed class RecentSeries
 
         _bands = bands;
         _bandFirst = 0;
+    }
+
+    [InlineArray(Capacity)]
+    private struct Points<T>
+    {
+        private T _element;
     }
 }
