@@ -42,7 +42,7 @@ public sealed partial class ComponentGrain(
     // Hours of metric history not yet taken by their history grains (retried on every flush), and this activation's name
     // as their writer: a history grain adds up the parts of successive activations within one hour.
     private readonly List<UnwrittenHour> _unwritten = [];
-    private readonly string _writer = Guid.NewGuid().ToString("N");
+    private string? _writer;
     private ComponentMetrics _metrics = null!;
     private bool _dirty;
     private DateTimeOffset? _since;
@@ -68,8 +68,9 @@ public sealed partial class ComponentGrain(
             _dirty = true;
         }
 
-        // History first: what its grains cannot take now (the silo is shutting down) is persisted with the state.
-        await WriteHistoryAsync(includeOpen: true, deactivating: true);
+        // History first: what its grains cannot take is persisted with the state. A silo shutting down cannot place
+        // them, so it does not try (every try would fail through Orleans' placement retries).
+        await WriteHistoryAsync(includeOpen: true, deactivating: true, send: reason.ReasonCode != DeactivationReasonCode.ShuttingDown);
         if (_dirty) await PersistAsync();
     }
 
@@ -214,19 +215,21 @@ public sealed partial class ComponentGrain(
 
     /// <summary>
     /// Writes sealed hours of metric history (and, with <paramref name="includeOpen"/>, the current ones) to their history
-    /// grains, with those that failed before. What fails is kept for the next flush, and persisted with the state.
+    /// grains (unless not <paramref name="send"/>), with those that failed before. What fails or is not sent is kept for
+    /// the next flush, and persisted with the state.
     /// </summary>
-    private async Task WriteHistoryAsync(bool includeOpen, bool deactivating = false)
+    private async Task WriteHistoryAsync(bool includeOpen, bool deactivating = false, bool send = true)
     {
         foreach (var (metric, bucket) in _metrics.TakeHistory(includeOpen))
         {
+            _writer ??= Guid.NewGuid().ToString("N");
             var hour = new UnwrittenHour(metric, _writer, bucket);
             var i = _unwritten.FindIndex(h => h.Metric == metric && h.Writer == _writer && h.Bucket.Start == bucket.Start);
             if (i < 0) _unwritten.Add(hour);
             else _unwritten[i] = hour;
         }
 
-        if (_unwritten.Count > 0)
+        if (_unwritten.Count > 0 && send)
         {
             UnwrittenHour[] sending = [.. _unwritten];
             var written = await Task.WhenAll(sending.Select(TryWriteAsync));
