@@ -5,11 +5,13 @@ namespace ImpactMesh.Grains.Components;
 
 /// <summary>
 /// A component's status timeline in data time, bounded to the newest <see cref="Capacity"/> changes (lowering it drops
-/// the oldest at once). Changes that arrive out of order (backfilled history) are inserted in time order.
+/// the oldest at once). Changes that arrive out of order (backfilled history) are inserted in time order. Equal reasons
+/// and root-cause lists of recent changes are stored once.
 /// </summary>
 internal sealed class StatusTimeline(List<StatusChange> changes, int capacity = StatusTimeline.DefaultCapacity)
 {
     public const int DefaultCapacity = 2000;
+    private const int ShareLookBack = 16;
 
     public int Capacity
     {
@@ -28,10 +30,29 @@ internal sealed class StatusTimeline(List<StatusChange> changes, int capacity = 
 
     public void Add(StatusChange change)
     {
+        change = Shared(change);
         var index = changes.Count;
         while (index > 0 && changes[index - 1].At > change.At) index--;
         changes.Insert(index, change);
         Trim();
+    }
+
+    // A flapping component repeats a few reasons and root-cause lists: a change takes the instances of an equal recent one,
+    // so a full timeline holds each distinct text once rather than once per change.
+    private StatusChange Shared(StatusChange change)
+    {
+        string? reason = null;
+        ImmutableArray<string>? rootCauses = null;
+        for (var i = changes.Count - 1; i >= Math.Max(0, changes.Count - ShareLookBack) && (reason is null || rootCauses is null); i--)
+        {
+            var known = changes[i];
+            if (reason is null && string.Equals(known.Reason, change.Reason, StringComparison.Ordinal)) reason = known.Reason;
+            if (rootCauses is null && known.RootCauses.AsSpan().SequenceEqual(change.RootCauses.AsSpan())) rootCauses = known.RootCauses;
+        }
+
+        return reason is null && rootCauses is null
+            ? change
+            : change with { Reason = reason ?? change.Reason, RootCauses = rootCauses ?? change.RootCauses };
     }
 
     private void Trim()

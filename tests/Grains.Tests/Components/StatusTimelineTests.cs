@@ -30,4 +30,26 @@ public sealed class StatusTimelineTests
         Assert.Equal([7, 8, 9, 10], timeline.Changes.Select(c => (int)(c.At - T0).TotalMinutes));
         Assert.Throws<ArgumentOutOfRangeException>(() => timeline.Capacity = 0);
     }
+
+    [Fact]
+    public void Add_AFlappingComponent_KeepsEachReasonAndRootCauseListOnce_WithTheirValues()
+    {
+        var timeline = new StatusTimeline([]);
+
+        for (var minute = 0; minute < 20; minute += 2)
+        {
+            // New string and array instances every time, as every evaluation makes them.
+            timeline.Add(new StatusChange(T0.AddMinutes(minute), HealthStatus.Critical, string.Concat("db-", "1 is Critical"), [string.Concat("db-", "1")]));
+            timeline.Add(new StatusChange(T0.AddMinutes(minute + 1), HealthStatus.Ok, string.Concat("O", "k"), []));
+        }
+
+        var failures = timeline.Changes.Where(c => c.Status == HealthStatus.Critical).ToList();
+        Assert.Equal(10, failures.Count);
+        Assert.All(failures, c => Assert.Same(failures[0].Reason, c.Reason));
+        Assert.All(failures, c => Assert.Equal(["db-1"], c.RootCauses));
+        Assert.Single(failures.Select(c => c.RootCauses).Distinct());
+        Assert.Equal("db-1 is Critical", failures[^1].Reason);
+        Assert.All(timeline.Changes.Where(c => c.Status == HealthStatus.Ok), c => Assert.Equal("Ok", c.Reason));
+        Assert.Equal(Enumerable.Range(0, 20), timeline.Changes.Select(c => (int)(c.At - T0).TotalMinutes));
+    }
 }
