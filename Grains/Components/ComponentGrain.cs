@@ -231,11 +231,12 @@ public sealed partial class ComponentGrain(
 
         if (_unwritten.Count > 0 && send)
         {
-            UnwrittenHour[] sending = [.. _unwritten];
-            var written = await Task.WhenAll(sending.Select(TryWriteAsync));
-            for (var i = 0; i < sending.Length; i++)
+            // One call per day grain and writer (an earlier activation's hours keep their writer).
+            var groups = _unwritten.GroupBy(h => (Day: IMetricHistoryGrain.KeyOf(Id, h.Bucket.Start), h.Writer)).ToList();
+            var written = await Task.WhenAll(groups.Select(g => TryWriteAsync(g.Key.Day, g.Key.Writer, [.. g])));
+            for (var i = 0; i < groups.Count; i++)
             {
-                if (written[i]) _unwritten.Remove(sending[i]);
+                if (written[i]) _unwritten.RemoveAll(groups[i].Contains);
             }
         }
 
@@ -245,16 +246,16 @@ public sealed partial class ComponentGrain(
         else MarkDirty();
     }
 
-    private async Task<bool> TryWriteAsync(UnwrittenHour hour)
+    private async Task<bool> TryWriteAsync(string day, string writer, UnwrittenHour[] hours)
     {
         try
         {
-            await GrainReferences.Get<IMetricHistoryGrain>(GrainFactory, IMetricHistoryGrain.KeyOf(Id, hour.Metric)).AppendAsync(hour.Bucket, hour.Writer);
+            await GrainReferences.Get<IMetricHistoryGrain>(GrainFactory, day).AppendAsync([.. hours.Select(h => new MetricHour(h.Metric, h.Bucket))], writer);
             return true;
         }
         catch (Exception e)
         {
-            LogHistoryFailed(logger, Id, hour.Metric, hour.Bucket.Start, e);
+            LogHistoryFailed(logger, day, hours.Length, e);
             return false;
         }
     }
@@ -408,8 +409,8 @@ public sealed partial class ComponentGrain(
 
     private static IEnumerable<int> NonPropagating(ComponentRelations relations) => relations.NonPropagating.IsDefault ? [] : relations.NonPropagating;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Component {Component} could not write the hour {Hour} of its metric {Metric}; kept to retry")]
-    private static partial void LogHistoryFailed(ILogger logger, string component, string metric, DateTimeOffset hour, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Metric history {Day} could not take {Hours} hours; kept to retry")]
+    private static partial void LogHistoryFailed(ILogger logger, string day, int hours, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Component {Component} could not persist its state; retrying")]
     private static partial void LogPersistFailed(ILogger logger, string component, Exception exception);

@@ -38,8 +38,12 @@ public sealed class MetricsOptions
     /// </summary>
     public int TimelineCapacityOtherKinds { get; set; } = 200;
 
-    /// <summary>How often the current hour of metric history is written out while samples arrive.</summary>
-    public TimeSpan HistoryFlushEvery { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How often the current hour of metric history is written out while samples arrive: SLA measurements see response
+    /// times and errors this late at most. Longer than the history grains' two idle minutes, so between writes they leave
+    /// memory.
+    /// </summary>
+    public TimeSpan HistoryFlushEvery { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often learned detector state is persisted when <see cref="PersistDetectors"/> is on.</summary>
     public TimeSpan PersistDetectorsEvery { get; set; } = TimeSpan.FromMinutes(5);

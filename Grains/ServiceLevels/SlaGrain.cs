@@ -343,17 +343,19 @@ public sealed partial class SlaGrain(
         var metricNames = slas.SelectMany(s => s.Slos).Select(s => s.Metric).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
 
         var timelineTasks = services.Select(s => GrainReferences.Get<IComponentGrain>(GrainFactory, s).GetTimelineAsync(from, to)).ToArray();
-        var metricKeys = services.SelectMany(s => metricNames.Select(m => (Service: s, Metric: m))).ToArray();
-        var metricTasks = metricKeys.Select(k => GrainReferences.Get<IMetricHistoryGrain>(GrainFactory, IMetricHistoryGrain.KeyOf(k.Service, k.Metric)).GetBucketsAsync(from, to)).ToArray();
+        var historyTasks = metricNames.Length == 0 ? [] : services.Select(s => MetricHistory.ReadAsync(GrainFactory, s, from, to)).ToArray();
         var timelines = await Task.WhenAll(timelineTasks);
-        var buckets = await Task.WhenAll(metricTasks);
+        var histories = await Task.WhenAll(historyTasks);
 
         var timelineMap = new Dictionary<string, IReadOnlyList<StatusChange>>(StringComparer.Ordinal);
         for (var i = 0; i < services.Length; i++) timelineMap[services[i]] = timelines[i];
         var metricMap = new Dictionary<(string Service, string Metric), IReadOnlyList<MetricBucket>>();
-        for (var i = 0; i < metricKeys.Length; i++)
+        for (var i = 0; i < histories.Length; i++)
         {
-            if (buckets[i].Length > 0) metricMap[metricKeys[i]] = buckets[i];
+            foreach (var metric in metricNames)
+            {
+                if (histories[i].TryGetValue(metric, out var buckets) && buckets.Length > 0) metricMap[(services[i], metric)] = buckets;
+            }
         }
 
         return new MeasurementData(snapshot.Components, timelineMap, metricMap);

@@ -4,6 +4,7 @@ using ImpactMesh.Grains.Impact;
 using ImpactMesh.Grains.Interfaces.Health;
 using ImpactMesh.Grains.Interfaces.Impact;
 using ImpactMesh.Grains.Interfaces.ServiceLevels;
+using ImpactMesh.Grains.ServiceLevels;
 using ImpactMesh.Grains.Interfaces.Topology;
 using ImpactMesh.Grains.Topology;
 
@@ -230,12 +231,12 @@ public sealed class ComponentGrainTests(ClusterFixture fixture)
         await Component("p9-svc").RecordSamplesAsync([new MetricSample("latency_ms", 200, hour.AddMinutes(1))]);
         await Component("p9-host").RecordSamplesAsync([new MetricSample("cpu", 50, hour.AddMinutes(1))]);
 
-        var sealedHour = Assert.Single(await fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("p9-svc", "latency_ms")).GetBucketsAsync(hour.AddHours(-2), hour));
+        var sealedHour = Assert.Single((await MetricHistory.ReadAsync(fixture.Grains, "p9-svc", hour.AddHours(-2), hour))["latency_ms"]);
         Assert.Equal((hour.AddHours(-1), 2L, 400d), (sealedHour.Start, sealedHour.Requests, sealedHour.ValueSum));
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
-        var current = Assert.Single(await fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("p9-svc", "latency_ms")).GetBucketsAsync(hour, hour.AddHours(1)));
+        var current = Assert.Single((await MetricHistory.ReadAsync(fixture.Grains, "p9-svc", hour, hour.AddHours(1)))["latency_ms"]);
         Assert.Equal(1, current.Requests);
-        Assert.Empty(await fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("p9-host", "cpu")).GetBucketsAsync(hour.AddHours(-2), hour.AddHours(2)));
+        Assert.Empty(await MetricHistory.ReadAsync(fixture.Grains, "p9-host", hour.AddHours(-2), hour.AddHours(2)));
     }
 
     [Fact]
@@ -244,7 +245,6 @@ public sealed class ComponentGrainTests(ClusterFixture fixture)
         await LoadAsync("components:\n  - { id: p10-svc, kind: service, metrics: { latency_ms: {} } }");
         var now = ClusterFixture.Time.GetUtcNow();
         var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
-        var history = fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("p10-svc", "latency_ms"));
         var management = fixture.Grains.GetGrain<IManagementGrain>(0);
 
         await Component("p10-svc").RecordSamplesAsync([new MetricSample("latency_ms", 100, hour.AddMinutes(1)), new MetricSample("latency_ms", 300, hour.AddMinutes(2))]);
@@ -252,7 +252,7 @@ public sealed class ComponentGrainTests(ClusterFixture fixture)
         await Component("p10-svc").RecordSamplesAsync([new MetricSample("latency_ms", 200, hour.AddMinutes(3))]);
         await management.ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
 
-        var current = Assert.Single(await history.GetBucketsAsync(hour, hour.AddHours(1)));
+        var current = Assert.Single((await MetricHistory.ReadAsync(fixture.Grains, "p10-svc", hour, hour.AddHours(1)))["latency_ms"]);
         Assert.Equal((3L, 600d), (current.Requests, current.ValueSum));
     }
 

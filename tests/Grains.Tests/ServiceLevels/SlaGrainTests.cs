@@ -13,6 +13,9 @@ public sealed class SlaGrainTests(ClusterFixture fixture)
 {
     private const string Writer = "test";
 
+    private Task AppendHistoryAsync(string component, string metric, MetricBucket bucket) =>
+        fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf(component, bucket.Start)).AppendAsync([new MetricHour(metric, bucket)], Writer);
+
     private const string Estate = """
         components:
           - { id: e2e-web, kind: service, tags: { suite: e2e, owner: web-team }, dependsOn: [e2e-db], metrics: { error_rate: { unit: "%" } } }
@@ -113,12 +116,10 @@ public sealed class SlaGrainTests(ClusterFixture fixture)
         await RecordAsync("e2e-web", "apm", HealthStatus.Critical, Nov(25, 2), "e2e-web", HealthStatus.Critical);
         await RecordAsync("e2e-web", "apm", HealthStatus.Ok, Nov(25, 3), "e2e-web", HealthStatus.Ok);
         // Error-rate samples in %: 0.1 and 0.3, then 0.2 and 0.2: mean 0.2 %.
-        var history = fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("e2e-web", "error_rate"));
-        await history.AppendAsync(new MetricBucket(Nov(3, 10), 2, 0, [], 0.4), Writer);
-        await history.AppendAsync(new MetricBucket(Nov(4, 10), 2, 0, [], 0.4), Writer);
+        await AppendHistoryAsync("e2e-web", "error_rate", new MetricBucket(Nov(3, 10), 2, 0, [], 0.4));
+        await AppendHistoryAsync("e2e-web", "error_rate", new MetricBucket(Nov(4, 10), 2, 0, [], 0.4));
         // Latency: 90 requests at 50 ms and 10 at 700 ms (bucket 500-750 ms): p95 = 500 + 250 * 5/10 = 625 ms.
-        await fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("e2e-web", "latency_ms"))
-            .AppendAsync(LatencyHistogram.Bucket(Nov(5, 10), [.. Enumerable.Repeat(50.0, 90), .. Enumerable.Repeat(700.0, 10)], 0), Writer);
+        await AppendHistoryAsync("e2e-web", "latency_ms", LatencyHistogram.Bucket(Nov(5, 10), [.. Enumerable.Repeat(50.0, 90), .. Enumerable.Repeat(700.0, 10)], 0));
 
         // Act
         var result = await Sla("sla-e2e").GetReportAsync("2026-11");
@@ -296,7 +297,7 @@ public sealed class SlaGrainTests(ClusterFixture fixture)
         await ApplyAsync(SlaDocument("re", "active"), Admin);
         await RecordAsync("re-db", "monitor", HealthStatus.Critical, Nov(16, 8), "re-web", HealthStatus.Critical);
         await RecordAsync("re-db", "monitor", HealthStatus.Ok, Nov(16, 8, 40), "re-web", HealthStatus.Ok);
-        await fixture.Grains.GetGrain<IMetricHistoryGrain>(IMetricHistoryGrain.KeyOf("re-web", "error_rate")).AppendAsync(new MetricBucket(Nov(3, 10), 10, 1, []), Writer);
+        await AppendHistoryAsync("re-web", "error_rate", new MetricBucket(Nov(3, 10), 10, 1, []));
         var before = (await Sla("sla-re").GetReportAsync("2026-11")).Report!;
 
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
