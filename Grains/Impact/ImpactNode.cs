@@ -26,11 +26,13 @@ internal sealed class ImpactNode
 {
     public const int DefaultRootCauseCap = 32;
 
+    private const int ScanLimit = 8;
+
     private readonly int _cap;
     // Per dependency (an index into Dependencies): the sequence of the last report applied from it, and that report unless
     // it passes nothing (Ok, not in maintenance, no root causes), which is as good as no report: most dependencies are Ok
-    // most of the time, so most slots hold no object. Ids are found by a scan, or through _dependencyIndex when there are many.
-    private const int ScanLimit = 8;
+    // most of the time, so most slots hold no object. Ids are found by a scan, or through _dependencyIndex when there are
+    // more than ScanLimit.
     private long[] _lastSequence = [];
     private ImpactReport?[] _reports = [];
     private Dictionary<string, int>? _dependencyIndex;

@@ -259,6 +259,25 @@ public sealed class ImpactNodeTests
         Assert.Equal(["cache"], node.Dependencies);
     }
 
+    [Fact]
+    public void Apply_ManyDependencies_FindsEachReportsSender_AndKeepsReportsThroughAReconfiguration()
+    {
+        var dependencies = Enumerable.Range(0, 12).Select(i => $"host-{i}").ToArray();
+        var node = new ImpactNode(Topo.C("app", dependencies));
+
+        node.Apply(Report("host-10", 5, HealthStatus.Major, Cause("host-10", HealthStatus.Major, "host-10")));
+        Assert.Equal(ImpactChanges.None, node.Apply(Report("host-10", 4, HealthStatus.Ok)));
+        Assert.Equal(ImpactChanges.None, node.Apply(Report("not-a-dependency", 9, HealthStatus.Critical)));
+        Assert.Equal(HealthStatus.Major, node.Status);
+
+        // Fewer dependencies (scanned, not indexed): host-10's report is kept, and an older one is still refused.
+        node.Reconfigure(Topo.C("app", "host-10", "host-3"));
+        Assert.Equal(HealthStatus.Major, node.Status);
+        Assert.Equal(ImpactChanges.None, node.Apply(Report("host-10", 5, HealthStatus.Ok)));
+        Assert.True((node.Apply(Report("host-10", 6, HealthStatus.Ok)) & ImpactChanges.Status) != 0);
+        Assert.Equal(HealthStatus.Ok, node.Status);
+    }
+
     private static ImpactReport Report(string from, long sequence, HealthStatus status, params RootCause[] causes) =>
         new(from, sequence, status, false, [.. causes], causes.Length);
 
