@@ -68,7 +68,7 @@ internal sealed class LoadReport(string name, string title, string commandLine)
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# {title}");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"`{commandLine}` at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}; machine 1-minute load average {LoadAverage()} when written (other work shares these cores)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"`{commandLine}` at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {GcMode()}; machine 1-minute load average {LoadAverage()} when written (other work shares these cores)");
         foreach (var (heading, rows) in _sections)
         {
             text.AppendLine();
@@ -114,6 +114,9 @@ internal sealed class LoadReport(string name, string title, string commandLine)
         Console.WriteLine(markdown);
         Console.WriteLine($"Written {Path.Combine(folder, name)}.md and .json");
     }
+
+    /// <summary>The garbage collector this process runs (it shapes memory and pause figures; <c>DOTNET_gcServer=0</c> picks the workstation one).</summary>
+    internal static string GcMode() => System.Runtime.GCSettings.IsServerGC ? "server GC" : "workstation GC";
 
     /// <summary>The 1-minute load average (Linux), a hint of how much the machine was shared during the run.</summary>
     internal static string LoadAverage()
