@@ -210,7 +210,7 @@ internal sealed class MetricDetector
     public static int ApproximateBytes =>
         ObjectBytes(34 * 8) // detector, with its threshold inline
         + ObjectBytes(4 * 8 + RecentCapacity * (4 + 2 + 1)) + ArrayBytes(2 * 2 * 4, 1) // recent samples, with the band ring
-        + ObjectBytes(36 + RollingWindow.BucketCount * (8 + 4 + 4 * 8))
+        + ObjectBytes(36 + RollingWindow.BucketCount * (4 + 4 * 8))
         + ObjectBytes(64 + SampleReservoir.Capacity * (4 + 4))
         + ObjectBytes(96 + 31 * (4 + 1)) // seasonal profile
         + ObjectBytes(25 + 5 * (4 + 8)); // health

@@ -13,8 +13,9 @@ internal sealed class RollingWindow
     public const int BucketCount = 12;
 
     private readonly long _bucketTicks;
-    // Kept inline in the object rather than in arrays of their own (a window per metric, many metrics per silo).
-    private PerBucket<long> _index;
+    // Kept inline in the object rather than in arrays of their own (a window per metric, many metrics per silo). Slot s holds
+    // the latest bucket up to _lastIndex whose index is s modulo BucketCount, or nothing (count 0): the slots of buckets
+    // that got no samples are emptied as the window moves, so a slot's index follows from _lastIndex and need not be kept.
     private PerBucket<int> _count;
     // Per bucket, four moments side by side: sum, sum of squares (both relative to _reference), min, max.
     private Moments _moments;
@@ -26,7 +27,6 @@ internal sealed class RollingWindow
     public RollingWindow(TimeSpan window)
     {
         _bucketTicks = Math.Max(1, window.Ticks / BucketCount);
-        ((Span<long>)_index).Fill(long.MinValue);
     }
 
     /// <summary>Adds a sample; timestamps earlier than the latest one are counted in the latest bucket.</summary>
@@ -38,12 +38,18 @@ internal sealed class RollingWindow
         if (ticks >= _bucketEnd)
         {
             var index = Math.Max(ticks / _bucketTicks, _lastIndex);
-            _lastIndex = index;
+            if (index != _lastIndex)
+            {
+                // The buckets since the last one got no samples: empty their slots (every slot after a gap of a window).
+                var moved = _lastIndex == long.MinValue ? BucketCount : Math.Min(index - _lastIndex, BucketCount);
+                for (var k = 0; k < moved; k++) _count[(int)((index - k) % BucketCount)] = 0;
+                _lastIndex = index;
+            }
+
             _bucketEnd = (index + 1) * _bucketTicks;
             slot = _slot = (int)(index % BucketCount);
-            if (_index[slot] != index)
+            if (_count[slot] == 0)
             {
-                _index[slot] = index;
                 _count[slot] = 1;
                 _moments[slot * 4] = d;
                 _moments[slot * 4 + 1] = d * d;
@@ -69,7 +75,7 @@ internal sealed class RollingWindow
         double sum = 0, squares = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
         for (var i = 0; i < BucketCount; i++)
         {
-            if (_index[i] == long.MinValue || _index[i] <= newest - BucketCount) continue;
+            if (_count[i] == 0 || IndexOf(i) <= newest - BucketCount) continue;
             n += _count[i];
             sum += _moments[i * 4];
             squares += _moments[i * 4 + 1];
@@ -86,7 +92,8 @@ internal sealed class RollingWindow
     /// <summary>Writes the buckets into <paramref name="state"/>.</summary>
     public void Save(MetricDetectorState state)
     {
-        state.BucketIndex = ((ReadOnlySpan<long>)_index).ToArray();
+        state.BucketIndex = new long[BucketCount];
+        for (var i = 0; i < BucketCount; i++) state.BucketIndex[i] = _count[i] == 0 ? long.MinValue : IndexOf(i);
         state.BucketCount = ((ReadOnlySpan<int>)_count).ToArray();
         state.BucketMoments = ((ReadOnlySpan<double>)_moments).ToArray();
         state.BucketReference = _reference;
@@ -102,17 +109,28 @@ internal sealed class RollingWindow
             return;
         }
 
-        state.BucketIndex.CopyTo((Span<long>)_index);
         state.BucketCount.CopyTo((Span<int>)_count);
         state.BucketMoments.CopyTo((Span<double>)_moments);
         _reference = state.BucketReference;
         _lastIndex = state.BucketLastIndex;
-        if (_lastIndex >= 0)
+        if (_lastIndex < 0)
         {
-            _bucketEnd = (_lastIndex + 1) * _bucketTicks;
-            _slot = (int)(_lastIndex % BucketCount);
+            _lastIndex = long.MinValue;
+            ((Span<int>)_count).Clear();
+            return;
+        }
+
+        _bucketEnd = (_lastIndex + 1) * _bucketTicks;
+        _slot = (int)(_lastIndex % BucketCount);
+        for (var i = 0; i < BucketCount; i++)
+        {
+            // A slot whose saved bucket is not the one its place implies is outside the window: empty.
+            if (state.BucketIndex[i] != IndexOf(i)) _count[i] = 0;
         }
     }
+
+    // The index of the bucket slot s holds (when its count is above 0).
+    private long IndexOf(int slot) => _lastIndex - (_lastIndex % BucketCount - slot + BucketCount) % BucketCount;
 
     [InlineArray(BucketCount)]
     private struct PerBucket<T>

@@ -54,4 +54,43 @@ public sealed class RollingWindowTests
         Assert.Equal(2, s.Count);
         Assert.Equal(6, s.Mean, 1e-12);
     }
+
+    [Fact]
+    public void Summarize_WithGapsOfAnyLength_CountsExactlyTheBucketsOfTheWindow_AlsoAfterASaveAndLoad()
+    {
+        // Steps between samples from one second to two windows; the window (1 h) is 12 buckets of 5 minutes.
+        Gen.Int[1, 7200].Array[1, 300].Sample(steps =>
+        {
+            var window = new RollingWindow(TimeSpan.FromHours(1));
+            var bucket = TimeSpan.FromMinutes(5).Ticks;
+            var samples = new List<(long Ticks, double Value)>();
+            var ticks = T0;
+            foreach (var step in steps)
+            {
+                ticks += step * TimeSpan.TicksPerSecond;
+                samples.Add((ticks, step % 97));
+                window.Add(ticks, step % 97);
+            }
+
+            foreach (var now in new[] { ticks, ticks + 17 * TimeSpan.TicksPerMinute, ticks + 2 * TimeSpan.TicksPerHour })
+            {
+                // Reference: the samples whose bucket is one of the 12 newest up to now.
+                var newest = Math.Max(now, ticks) / bucket;
+                var inside = samples.Where(x => x.Ticks / bucket > newest - RollingWindow.BucketCount).Select(x => x.Value).ToList();
+                var state = new MetricDetectorState();
+                window.Save(state);
+                var restored = new RollingWindow(TimeSpan.FromHours(1));
+                restored.Load(state);
+
+                foreach (var s in new[] { window.Summarize(now), restored.Summarize(now) })
+                {
+                    Assert.Equal(inside.Count, s.Count);
+                    if (inside.Count == 0) continue;
+                    Assert.Equal(inside.Average(), s.Mean, 1e-9);
+                    Assert.Equal(inside.Min(), s.Min);
+                    Assert.Equal(inside.Max(), s.Max);
+                }
+            }
+        });
+    }
 }
