@@ -17,6 +17,9 @@ namespace ImpactMesh.Silo.Hosting;
 /// </summary>
 public static class OrleansSiloExtensions
 {
+    // The Orleans dashboard's grain-call filter (internal to it), which ProfileGrainCalls keeps.
+    internal const string DashboardProfilerFilter = "Orleans.Dashboard.Implementation.GrainProfilerFilter";
+
     public static WebApplicationBuilder AddImpactMeshSilo(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -70,6 +73,11 @@ public static class OrleansSiloExtensions
 
             silo.AddImpactMeshStreams();
             silo.AddDashboard();
+            if (!configuration.GetValue<bool>($"{SiloOptions.Section}:{nameof(SiloOptions.ProfileGrainCalls)}"))
+            {
+                var profiler = silo.Services.Where(d => d.ServiceType == typeof(IIncomingGrainCallFilter) && d.ImplementationType?.FullName == DashboardProfilerFilter).ToList();
+                foreach (var descriptor in profiler) silo.Services.Remove(descriptor);
+            }
         });
         return builder;
     }

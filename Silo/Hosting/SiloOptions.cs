@@ -32,4 +32,11 @@ public sealed class SiloOptions
     /// exists (default: <c>samples</c> in embedded mode, nothing with Redis). Set to an empty string to start without SLAs.
     /// </summary>
     public string? SampleSlas { get; set; }
+
+    /// <summary>
+    /// Whether the Orleans dashboard (<c>/dashboard</c>) times every grain call for its per-method view. Off by default:
+    /// its filter runs on every call (an invoker and an await per call, even while nobody looks), which costs the hot paths
+    /// of ingestion and propagation. Turn it on to diagnose.
+    /// </summary>
+    public bool ProfileGrainCalls { get; set; }
 }
