@@ -5,6 +5,8 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using ImpactMesh.Grains.Components;
 using ImpactMesh.Grains.Hosting;
+using ImpactMesh.Grains.Interfaces.Health;
+using ImpactMesh.Grains.Interfaces.Impact;
 using Orleans.Persistence;
 using StackExchange.Redis;
 
@@ -36,6 +38,9 @@ public static class OrleansSiloExtensions
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section)
             .PostConfigure(o => o.PersistDetectors |= redis is not null && configuration[$"{MetricsOptions.Section}:PersistDetectors"] is null);
         builder.Services.AddHostedService<SampleSlaLoader>();
+
+        // Callers outside grains (the HTTP API, the hub) would otherwise grow Orleans' completion-source pools for ever.
+        ResponsePools.Bound(typeof(SampleBatchResult), typeof(ComponentHealth));
 
         builder.UseOrleans(silo =>
         {
