@@ -1,5 +1,6 @@
 using ImpactMesh.Grains.Interfaces;
 using System.Collections.Immutable;
+using ImpactMesh.Grains.Hosting;
 using ImpactMesh.Grains.Impact;
 using ImpactMesh.Grains.Interfaces.Health;
 using ImpactMesh.Grains.Interfaces.Impact;
@@ -22,6 +23,7 @@ public sealed partial class ComponentGrain(
     [FromKeyedServices(ServiceKeys.Time)] TimeProvider time,
     IOptions<MetricsOptions> metricsOptions,
     ImpactPublisher publisher,
+    StateDurability durability,
     ILogger<ComponentGrain> logger) : Grain, IComponentGrain
 {
     private const int HistoryInResponse = 50;
@@ -62,6 +64,7 @@ public sealed partial class ComponentGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (!durability.WorthWriting(reason)) return;
         if (metricsOptions.Value.PersistDetectors && _metrics.Count > 0)
         {
             state.State.Detectors = _metrics.ToState();

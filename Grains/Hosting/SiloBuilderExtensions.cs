@@ -19,6 +19,7 @@ public static class SiloBuilderExtensions
             silo.UseOrleansSerializerFor<MemoryGrainStorageOptions>(name);
         }
 
+        silo.Services.AddSingleton(StateDurability.InMemory);
         return silo;
     }
 

@@ -1,3 +1,4 @@
+using ImpactMesh.Grains.Hosting;
 using System.Collections.Immutable;
 using ImpactMesh.Grains.Interfaces.Impact;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ namespace ImpactMesh.Grains.Impact;
 [ImplicitStreamSubscription(StreamNames.ImpactNamespace)]
 public sealed partial class ImpactIndexGrain(
     [PersistentState("impact-index", StorageNames.State)] IPersistentState<ImpactIndexState> state,
+    StateDurability durability,
     ILogger<ImpactIndexGrain> logger) : Grain, IImpactIndexGrain, IStreamSubscriptionObserver
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
@@ -34,7 +36,8 @@ public sealed partial class ImpactIndexGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => PersistAsync(cancellationToken);
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        durability.WorthWriting(reason) ? PersistAsync(cancellationToken) : Task.CompletedTask;
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<ImmutableArray<ImpactChange>>().ResumeAsync(OnNextAsync);

@@ -66,6 +66,8 @@ public static class OrleansSiloExtensions
                     silo.UseOrleansSerializerFor<RedisStorageOptions>(name);
                 }
 
+                silo.Services.AddSingleton(StateDurability.Durable);
+
                 // Notice a dead silo within a few seconds instead of the default tens of seconds.
                 silo.Configure<ClusterMembershipOptions>(o =>
                 {
