@@ -218,8 +218,8 @@ public sealed partial class ComponentGrain(
 
     /// <summary>
     /// Writes sealed hours of metric history (and, with <paramref name="includeOpen"/>, the current ones) to their history
-    /// grains (unless not <paramref name="send"/>), with those that failed before. What fails or is not sent is kept for
-    /// the next flush, and persisted with the state.
+    /// grains, with those that failed before, when <paramref name="send"/>. What fails or is not sent is kept for the next
+    /// flush, and persisted with the state.
     /// </summary>
     private async Task WriteHistoryAsync(bool includeOpen, bool deactivating = false, bool send = true)
     {
