@@ -21,6 +21,22 @@ public sealed record ComponentStatus(
     DateTimeOffset? Since,
     DateTimeOffset At)
 {
+    /// <summary>About how many bytes the status takes as JSON in a message (to bound message sizes, not exact).</summary>
+    public int EstimatedBytes
+    {
+        get
+        {
+            var bytes = 200 + Id.Length + Kind.Length + Reason.Length;
+            foreach (var cause in RootCauses.IsDefault ? [] : RootCauses)
+            {
+                bytes += 40 + cause.Id.Length;
+                foreach (var step in cause.Path) bytes += 3 + step.Length;
+            }
+
+            return bytes;
+        }
+    }
+
     public static ComponentStatus From(IncidentComponent c) =>
         new(c.Id, c.Kind, c.Status, c.OwnStatus, c.InMaintenance, c.Reason, c.RootCauses, c.TotalRootCauses, c.Since, c.Since);
 

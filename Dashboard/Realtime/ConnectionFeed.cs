@@ -131,26 +131,28 @@ internal sealed class ConnectionFeed(string connectionId)
     }
 
     /// <summary>
-    /// The next batch (at most <paramref name="maxBatch"/> statuses; every pending alert, highlight and SLA summary), or null
-    /// when there is nothing to send or a send is under way.
+    /// The next batch (at most <paramref name="maxBatch"/> statuses and, beyond the first, about <paramref name="maxBytes"/>
+    /// of them as JSON; every pending alert, highlight and SLA summary), or null when there is nothing to send or a send is
+    /// under way. Statuses go oldest first.
     /// </summary>
-    public ImpactDeltas? TakeBatch(int maxBatch, DateTimeOffset now)
+    public ImpactDeltas? TakeBatch(int maxBatch, DateTimeOffset now, int maxBytes = int.MaxValue)
     {
         lock (_gate)
         {
             if (_snapshotsInProgress > 0 || !_sending.IsCompleted) return null;
             if (_pending.Count == 0 && _alerts.Count == 0 && _metrics.Count == 0 && _slas.Count == 0 && _topologyVersion is null && !_resync) return null;
-            ImmutableArray<ComponentStatus> statuses;
-            if (_pending.Count <= maxBatch)
+            var taken = ImmutableArray.CreateBuilder<ComponentStatus>(Math.Min(maxBatch, _pending.Count));
+            long bytes = 0;
+            foreach (var status in _pending.Values)
             {
-                statuses = [.. _pending.Values];
-                _pending.Clear();
+                // At least one status per message, however large.
+                bytes += status.EstimatedBytes;
+                if (taken.Count == maxBatch || (taken.Count > 0 && bytes > maxBytes)) break;
+                taken.Add(status);
             }
-            else
-            {
-                statuses = [.. _pending.Values.Take(maxBatch)];
-                foreach (var status in statuses) _pending.Remove(status.Id);
-            }
+
+            foreach (var status in taken) _pending.Remove(status.Id);
+            var statuses = taken.ToImmutable();
 
             ImmutableArray<ImpactAlert> alerts = [.. _alerts];
             _alerts.Clear();
@@ -162,6 +164,15 @@ internal sealed class ConnectionFeed(string connectionId)
             _topologyVersion = null;
             _resync = false;
             return deltas;
+        }
+    }
+
+    /// <summary>Whether statuses are still waiting (a batch was cut by its caps, or more arrived).</summary>
+    public bool HasPendingStatuses
+    {
+        get
+        {
+            lock (_gate) return _pending.Count > 0;
         }
     }
 

@@ -152,14 +152,21 @@ public sealed partial class ImpactBridge(
         }
     }
 
-    /// <summary>Sends every connection with something pending one batch, unless its previous send is still under way.</summary>
-    public void Flush()
+    /// <summary>
+    /// Sends every connection with something pending one batch, unless its previous send is still under way; returns
+    /// whether some connection still has statuses waiting (a batch was cut by its caps, or a send was under way).
+    /// </summary>
+    public bool Flush()
     {
         var now = time.GetUtcNow();
+        var backlog = false;
         foreach (var feed in _feeds.Values)
         {
-            if (feed.TakeBatch(options.Value.MaxBatch, now) is { } deltas) feed.Sending(SendAsync(feed.ConnectionId, deltas));
+            if (feed.TakeBatch(options.Value.MaxBatch, now, options.Value.MaxBatchBytes) is { } deltas) feed.Sending(SendAsync(feed.ConnectionId, deltas));
+            backlog |= feed.HasPendingStatuses;
         }
+
+        return backlog;
     }
 
     /// <summary>Tells every connection when the graph has changed, so that it takes a fresh snapshot.</summary>

@@ -10,7 +10,8 @@ namespace ImpactMesh.Dashboard.Realtime;
 /// <summary>
 /// Drives this silo's <see cref="ImpactBridge"/> once the host has started: subscribes it to the impact index and the SLA
 /// feed and re-subscribes every <see cref="RealtimeOptions.ResubscribeInterval"/> (both forget silent observers), flushes
-/// it every <see cref="RealtimeOptions.FlushInterval"/>, reads the watched components' metrics every
+/// it every <see cref="RealtimeOptions.FlushInterval"/> (every <see cref="RealtimeOptions.BacklogInterval"/> while statuses
+/// wait beyond a message), reads the watched components' metrics every
 /// <see cref="RealtimeOptions.WatchInterval"/>, and checks the graph's version.
 /// </summary>
 internal sealed partial class ImpactBridgeService(
@@ -77,8 +78,12 @@ internal sealed partial class ImpactBridgeService(
 
     private async Task FlushAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.FlushInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken)) bridge.Flush();
+        while (true)
+        {
+            // Statuses left waiting (a storm cut into messages) go in the next message at once, not a flush interval later.
+            var backlog = bridge.Flush();
+            await Task.Delay(backlog ? options.Value.BacklogInterval : options.Value.FlushInterval, time, stoppingToken);
+        }
     }
 
     private async Task RepeatAsync(Func<Task> action, TimeSpan interval, string what, CancellationToken stoppingToken)

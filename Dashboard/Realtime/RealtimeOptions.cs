@@ -15,6 +15,18 @@ public sealed class RealtimeOptions
     [Range(1, 100_000)]
     public int MaxBatch { get; set; } = 1_000;
 
+    /// <summary>
+    /// About the most bytes of statuses in one message (default 256 KB; a message holds at least one): in a failure storm
+    /// every status carries its root causes and paths, and 1,000 of them made 3.4 MB messages for the browser to parse at
+    /// once. While statuses wait beyond a message, connections are flushed again every <see cref="BacklogInterval"/>.
+    /// </summary>
+    [Range(1_024, 64 * 1024 * 1024)]
+    public int MaxBatchBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How soon a connection with statuses still waiting is sent its next message (default 10 ms).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:05")]
+    public TimeSpan BacklogInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>The most components pending for one connection; past it the connection is told to take a fresh snapshot.</summary>
     [Range(1, 10_000_000)]
     public int MaxPending { get; set; } = 50_000;

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using ImpactMesh.Dashboard.Realtime;
 using ImpactMesh.Grains.Interfaces.Health;
+using ImpactMesh.Grains.Interfaces.Impact;
 using ImpactMesh.Grains.Interfaces.ServiceLevels;
 
 namespace ImpactMesh.Dashboard.Tests.Realtime;
@@ -46,6 +48,38 @@ public sealed class ConnectionFeedTests
         Assert.Equal([3, 3, 1], batches.Select(b => b.Statuses.Length));
         Assert.Equal([1L, 2L, 3L], batches.Select(b => b.Sequence));
         Assert.Equal(7, batches.SelectMany(b => b.Statuses).Select(s => s.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void TakeBatch_StatusesBeyondTheByteCap_WaitForTheNextMessage_OldestFirst_AtLeastOnePerMessage()
+    {
+        // Ten statuses with 20 root causes of 8-step paths each: a few KB apiece, as in a failure storm.
+        var causes = Enumerable.Range(0, 20).Select(i => new RootCause($"leaf-{i}", HealthStatus.Critical, [.. Enumerable.Range(0, 8).Select(j => $"component-{i}-{j}")])).ToImmutableArray();
+        var feed = new ConnectionFeed("c");
+        feed.Enqueue([.. Enumerable.Range(0, 10).Select(i => Status($"s{i}", HealthStatus.Critical) with { RootCauses = causes, TotalRootCauses = 20 })], [], new RealtimeOptions { MaxPending = 100 });
+        var each = (Status("s0", HealthStatus.Critical) with { RootCauses = causes }).EstimatedBytes;
+
+        var first = feed.TakeBatch(1_000, T0, maxBytes: 3 * each)!;
+        Assert.Equal(["s0", "s1", "s2"], first.Statuses.Select(s => s.Id));
+        Assert.True(feed.HasPendingStatuses);
+
+        var tiny = feed.TakeBatch(1_000, T0, maxBytes: 1)!;
+        Assert.Equal(["s3"], tiny.Statuses.Select(s => s.Id));
+
+        var rest = feed.TakeBatch(1_000, T0)!;
+        Assert.Equal(6, rest.Statuses.Length);
+        Assert.False(feed.HasPendingStatuses);
+    }
+
+    [Fact]
+    public void EstimatedBytes_IsNearTheStatusAsJson()
+    {
+        var causes = Enumerable.Range(0, 5).Select(i => new RootCause($"leaf-{i}", HealthStatus.Critical, [.. Enumerable.Range(0, 6).Select(j => $"component-{i}-{j}")])).ToImmutableArray();
+        foreach (var status in new[] { Status("a", HealthStatus.Ok), Status("checkout-service", HealthStatus.Critical) with { Reason = "3 of 4 dependencies Critical (worst)", RootCauses = causes } })
+        {
+            var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(status, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)).Length;
+            Assert.InRange(status.EstimatedBytes, json * 0.7, json * 1.5);
+        }
     }
 
     [Fact]
