@@ -65,7 +65,7 @@ internal sealed class SignalRCommand : ICommand
                 .Add("Failure storm (every client)", "sample requests refused or timed out", storm.FailedRequests)
                 .Add("Failure storm (every client)", "affected components the first client saw Ok again (within --timeout)", storm.SeenRecovered);
             report.Note($"Failing sample: 1 on the leaf's '{EstateGenerator.ProbeMetric}' (static critical level 1, raised and cleared by one sample; a 0 recovers it), posted with POST /api/metrics; the clock starts just before the request. 'Seen' is when the client's Deltas handler ran for the first message showing the component failed (or Ok again).");
-            report.Note("Affected services and storm components: those the what-if for the failure says leave Ok. The hub's defaults apply: FlushInterval 150 ms, MaxBatch 1,000 statuses per message; the impact index batches every 100 ms before that.");
+            report.Note("Affected services and storm components: those the what-if for the failure says leave Ok. The hub's defaults apply: FlushInterval 150 ms, MaxBatch 1,000 statuses and MaxBatchBytes about 256 KB per message (statuses left waiting follow 10 ms later); the impact index batches every 100 ms before that.");
             report.Note("The silo, the load and the clients share this process and the machine's 2 cores: figures include their contention.");
             await report.WriteAsync(load.OutputFolder);
             return injections.TimedOut + storm.TimedOut == 0 ? 0 : 2;
