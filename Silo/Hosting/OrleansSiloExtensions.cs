@@ -33,11 +33,8 @@ public static class OrleansSiloExtensions
         builder.Services.AddKeyedSingleton(ServiceKeys.Time, TimeProvider.System);
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section)
             .PostConfigure(o => o.Redis = redis);
-        builder.Services.AddHostedService<SampleTopologyLoader>();
-        builder.Services.AddHostedService<DemoFeed>();
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section)
             .PostConfigure(o => o.PersistDetectors |= redis is not null && configuration[$"{MetricsOptions.Section}:PersistDetectors"] is null);
-        builder.Services.AddHostedService<SampleSlaLoader>();
 
         // Callers outside grains (the HTTP API, the hub) would otherwise grow Orleans' completion-source pools for ever.
         ResponsePools.Bound(typeof(SampleBatchResult), typeof(ComponentHealth));
@@ -86,6 +83,11 @@ public static class OrleansSiloExtensions
                 foreach (var descriptor in profiler) silo.Services.Remove(descriptor);
             }
         });
+
+        // After the silo: hosted services start in this order and stop in the reverse one, so these run only while it does.
+        builder.Services.AddHostedService<SampleTopologyLoader>();
+        builder.Services.AddHostedService<DemoFeed>();
+        builder.Services.AddHostedService<SampleSlaLoader>();
         return builder;
     }
 
