@@ -98,11 +98,11 @@ public sealed class ImpactMapTests(SampleMapFixture fixture) : IClassFixture<Sam
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsync("/api/slas", document, Ct)).StatusCode);
         const string item = "#slas li[data-sla=\"sla-browser-live\"]";
 
-        await page.WaitForSelectorAsync($"{item}[data-state=\"agreed\"]", new() { Timeout = 2_000 });
+        await page.WaitForSelectorAsync($"{item}[data-state=\"agreed\"]", new() { Timeout = 5_000 });
         var moved = await client.PostAsync("/api/slas/sla-browser-live/transitions", new StringContent("""{"to":"active"}""", Encoding.UTF8, "application/json"), Ct);
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
 
-        await page.WaitForSelectorAsync($"{item}[data-state=\"active\"] .slo", new() { Timeout = 2_000 });
+        await page.WaitForSelectorAsync($"{item}[data-state=\"active\"] .slo", new() { Timeout = 5_000 });
         Assert.Contains("availability", await page.Locator(item).InnerTextAsync());
     }
 
