@@ -33,21 +33,42 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
         if (url is not null) return new EmbeddedSilo(null, new Uri(url), key ?? Environment.GetEnvironmentVariable("IMPACTMESH_ADMIN_KEY") ?? "");
 
         var adminKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        var port = FreePort();
-        var app = ImpactMeshHost.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        for (var attempt = 1; ; attempt++)
         {
-            ["Urls"] = $"http://127.0.0.1:{port}",
-            ["Orleans:SiloPort"] = FreePort().ToString(),
-            ["Orleans:GatewayPort"] = FreePort().ToString(),
-            ["ImpactMesh:SampleTopology"] = "",
-            ["ImpactMesh:Redis"] = "",
-            ["ImpactMesh:DemoFeed"] = "false",
-            ["ImpactMesh:Security:AdminKey"] = adminKey,
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Orleans"] = "Error",
-        }));
-        await app.StartAsync();
-        return new EmbeddedSilo(app, new Uri($"http://127.0.0.1:{port}"), adminKey);
+            // A free port can be taken by another process before the silo binds it: then try other ports.
+            var port = FreePort();
+            var app = ImpactMeshHost.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Urls"] = $"http://127.0.0.1:{port}",
+                ["Orleans:SiloPort"] = FreePort().ToString(),
+                ["Orleans:GatewayPort"] = FreePort().ToString(),
+                ["ImpactMesh:SampleTopology"] = "",
+                ["ImpactMesh:Redis"] = "",
+                ["ImpactMesh:DemoFeed"] = "false",
+                ["ImpactMesh:Security:AdminKey"] = adminKey,
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Orleans"] = "Error",
+            }));
+            try
+            {
+                await app.StartAsync();
+                return new EmbeddedSilo(app, new Uri($"http://127.0.0.1:{port}"), adminKey);
+            }
+            catch (Exception e) when (attempt < 3 && IsAddressInUse(e))
+            {
+                await app.DisposeAsync();
+            }
+        }
+    }
+
+    private static bool IsAddressInUse(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }) return true;
+        }
+
+        return false;
     }
 
     public HttpClient CreateClient()
