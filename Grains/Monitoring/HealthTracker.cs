@@ -8,11 +8,11 @@ namespace ImpactMesh.Grains.Monitoring;
 /// reach at least L (since the first of them); it is lowered once <c>clearAfter</c> consecutive samples stay below the
 /// current status, to the highest level still sustained (often Ok). Unknown until the first sample, and again when stale.
 /// </summary>
-internal sealed class HealthTracker
+internal struct HealthTracker
 {
     private readonly int _raiseAfter;
     private readonly int _clearAfter;
-    // Per status level (index 1-4; 0 unused), kept inline in the object rather than in arrays of their own.
+    // Per status level (index 1-4; 0 unused), kept inline rather than in arrays of their own.
     private PerLevel<int> _run;
     private PerLevel<long> _runStart;
     private int _belowRun;

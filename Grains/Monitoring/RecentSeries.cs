@@ -5,28 +5,34 @@ namespace ImpactMesh.Grains.Monitoring;
 /// <summary>
 /// A metric's most recent samples for charting, as a ring of up to <see cref="Capacity"/> points: the seconds since the
 /// previous point, the value and the adaptive band it was judged against, in single precision. A gap of more than
-/// <see cref="ushort.MaxValue"/> seconds (about 18 h) starts the series afresh.
+/// <see cref="ushort.MaxValue"/> seconds (about 18 h) starts the series afresh. A gap takes one byte; its high byte, for
+/// gaps of 256 s or more (a metric sampled every few minutes, or a pause), is kept in an array made when first needed.
 /// <para>
 /// The band only moves when the baseline refreshes (every few reservoir admissions) or the seasonal hour changes, so
 /// consecutive points nearly always share it: each distinct band is stored once, in a small ring of its own, and a point
 /// refers to its band by a one-byte slot. The band ring grows (never shrinks, so a warm series allocates nothing) to the
-/// most distinct bands the series has held at once, typically a few. That keeps a full series near 1 KB instead of the
+/// most distinct bands the series has held at once, typically a few. That keeps a full series near 0.8 KB instead of the
 /// 1.7 KB a band per point takes.
 /// </para>
 /// </summary>
-internal sealed class RecentSeries
+internal struct RecentSeries
 {
     public const int Capacity = 120;
     private const int InitialBands = 2;
 
-    // Kept inline in the object rather than in arrays of their own (a series per metric, many metrics per silo).
+    // Kept inline (in the detector that holds this struct) rather than in arrays of their own (a series per metric, many metrics per silo).
     private Points<float> _values;
-    private Points<ushort> _gaps;
+    private Points<byte> _gaps;
+    private byte[]? _gapHighBytes;
     private Points<byte> _bandOf;
     private float[] _bands = new float[2 * InitialBands]; // lower, upper of each band slot
     private int _bandFirst;
     private int _bandCount;
     private int _next;
+
+    public RecentSeries()
+    {
+    }
 
     /// <summary>How many points the series holds.</summary>
     public int Count { get; private set; }
@@ -41,7 +47,7 @@ internal sealed class RecentSeries
     public void Add(long seconds, double value, double lower, double upper)
     {
         if (seconds - LastSeconds > ushort.MaxValue) Clear();
-        var gap = Count == 0 ? (ushort)0 : (ushort)(seconds - LastSeconds);
+        var gap = Count == 0 ? 0 : (int)(seconds - LastSeconds);
         LastSeconds = seconds;
         if (Count == Capacity)
         {
@@ -53,7 +59,9 @@ internal sealed class RecentSeries
 
         _bandOf[_next] = BandSlot((float)lower, (float)upper);
         _values[_next] = (float)value;
-        _gaps[_next] = gap;
+        _gaps[_next] = (byte)gap;
+        if (gap > byte.MaxValue) _gapHighBytes ??= new byte[Capacity];
+        if (_gapHighBytes is not null) _gapHighBytes[_next] = (byte)(gap >> 8);
         _next = _next == Capacity - 1 ? 0 : _next + 1;
         if (Count < Capacity) Count++;
     }
@@ -77,7 +85,8 @@ internal sealed class RecentSeries
         for (var i = Count - 1; i >= 0; i--)
         {
             seconds[i] = t;
-            t -= _gaps[Slot(i)];
+            var slot = Slot(i);
+            t -= _gaps[slot] | (_gapHighBytes is null ? 0 : _gapHighBytes[slot] << 8);
         }
 
         return seconds;

@@ -8,12 +8,12 @@ namespace ImpactMesh.Grains.Monitoring;
 /// The window therefore slides in steps of <c>window / BucketCount</c>. Sums are kept relative to the first value seen,
 /// which keeps the variance accurate for large values with a small spread.
 /// </summary>
-internal sealed class RollingWindow
+internal struct RollingWindow
 {
     public const int BucketCount = 12;
 
     private readonly long _bucketTicks;
-    // Kept inline in the object rather than in arrays of their own (a window per metric, many metrics per silo). Slot s holds
+    // Kept inline (in the detector that holds this struct) rather than in arrays of their own (a window per metric, many metrics per silo). Slot s holds
     // the latest bucket up to _lastIndex whose index is s modulo BucketCount, or nothing (count 0): the slots of buckets
     // that got no samples are emptied as the window moves, so a slot's index follows from _lastIndex and need not be kept.
     private PerBucket<int> _count;

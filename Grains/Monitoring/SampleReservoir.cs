@@ -7,16 +7,28 @@ namespace ImpactMesh.Grains.Monitoring;
 /// <c>window / Capacity</c> after the previously kept one, so at most <see cref="Capacity"/> samples span the window whatever
 /// the sampling rate. Values are kept in single precision (7 significant digits) to halve the memory. The robust baseline (median and MAD) is computed from it by selection (no sort) in
 /// <see cref="Refresh"/>, which the owner calls every few admissions; quantiles for display are computed on demand.
+/// <para>
+/// Times are kept in two bytes each: whole time units (a second, or a window / <see cref="WindowUnits"/> for windows above
+/// 2 h 16 min) since an origin that moves forward when the newest sample would not fit, which only forgets the times of
+/// samples more than three windows old (they are outside the window whatever their time).
+/// </para>
 /// </summary>
-internal sealed class SampleReservoir
+internal struct SampleReservoir
 {
     public const int Capacity = 64;
 
+    /// <summary>The window spans at most this many time units (so the window is cut at 1/8192 of its length or finer).</summary>
+    public const int WindowUnits = 8192;
+
+    // Where the newest time lands after the origin moves: room for as many units again before the next move.
+    private const int Headroom = 1 << 15;
+
     private readonly long _windowTicks;
     private readonly long _spacingTicks;
-    // Kept inline in the object rather than in arrays of their own (a reservoir per metric, many metrics per silo).
+    private readonly int _unitSeconds;
+    // Kept inline (in the detector that holds this struct) rather than in arrays of their own (a reservoir per metric, many metrics per silo).
     private Slots<float> _values;
-    private Slots<int> _seconds;
+    private Slots<ushort> _units;
     private long _originTicks = long.MinValue;
     private int _next;
     private int _size;
@@ -26,6 +38,8 @@ internal sealed class SampleReservoir
     {
         _windowTicks = Math.Max(1, window.Ticks);
         _spacingTicks = _windowTicks / Capacity;
+        var windowSeconds = (_windowTicks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
+        _unitSeconds = (int)Math.Max(1, (windowSeconds + WindowUnits - 1) / WindowUnits);
     }
 
     /// <summary>Samples kept since the last <see cref="Refresh"/>.</summary>
@@ -46,8 +60,10 @@ internal sealed class SampleReservoir
         if (_size > 0 && ticks - _lastAdmitted < _spacingTicks) return false;
         _lastAdmitted = ticks;
         if (_originTicks == long.MinValue) _originTicks = ticks;
+        var units = Units(ticks);
+        if (units > ushort.MaxValue) units -= MoveOrigin(units - Headroom);
         _values[_next] = (float)value;
-        _seconds[_next] = Seconds(ticks);
+        _units[_next] = (ushort)units;
         _next = (_next + 1) % Capacity;
         if (_size < Capacity) _size++;
         AdmittedSinceRefresh++;
@@ -87,23 +103,38 @@ internal sealed class SampleReservoir
     private int CopyWindow(long nowTicks, Span<double> destination)
     {
         if (_size == 0) return 0;
-        var oldest = Seconds(nowTicks - _windowTicks);
+        var oldest = Units(nowTicks - _windowTicks);
         var n = 0;
         for (var i = 0; i < _size; i++)
         {
-            if (_seconds[i] > oldest) destination[n++] = _values[i];
+            if (_units[i] > oldest) destination[n++] = _values[i];
         }
 
         return n;
     }
 
-    // Whole seconds since the first kept sample (the window is cut at second resolution).
-    private int Seconds(long ticks) => (int)Math.Clamp((ticks - _originTicks) / TimeSpan.TicksPerSecond, int.MinValue, int.MaxValue);
+    // Whole time units since the origin, rounded down (the window is cut at unit resolution).
+    private long Units(long ticks)
+    {
+        var unitTicks = _unitSeconds * TimeSpan.TicksPerSecond;
+        var elapsed = ticks - _originTicks;
+        return elapsed >= 0 ? elapsed / unitTicks : (elapsed - unitTicks + 1) / unitTicks;
+    }
+
+    // Moves the origin forward by `shift` units; times that would fall before it become 0 (far outside any window). Returns the shift.
+    private long MoveOrigin(long shift)
+    {
+        for (var i = 0; i < _size; i++) _units[i] = (ushort)Math.Max(0, _units[i] - shift);
+        _originTicks += shift * _unitSeconds * TimeSpan.TicksPerSecond;
+        return shift;
+    }
 
     public void Save(MetricDetectorState state)
     {
         state.ReservoirValues = ((ReadOnlySpan<float>)_values)[.._size].ToArray();
-        state.ReservoirSeconds = ((ReadOnlySpan<int>)_seconds)[.._size].ToArray();
+        var seconds = new int[_size];
+        for (var i = 0; i < _size; i++) seconds[i] = _units[i] * _unitSeconds;
+        state.ReservoirSeconds = seconds;
         state.ReservoirOriginTicks = _originTicks;
         state.ReservoirSinceRefresh = AdmittedSinceRefresh;
         state.ReservoirCount = Count;
@@ -119,9 +150,12 @@ internal sealed class SampleReservoir
         var seconds = state.ReservoirSeconds ?? [];
         if (values.Length != seconds.Length || values.Length > Capacity) return;
         values.CopyTo((Span<float>)_values);
-        seconds.CopyTo((Span<int>)_seconds);
         _originTicks = state.ReservoirOriginTicks;
         _size = values.Length;
+        var newest = seconds.Length == 0 ? 0 : seconds.Max() / _unitSeconds;
+        var shift = newest > ushort.MaxValue ? newest - Headroom : 0;
+        for (var i = 0; i < _size; i++) _units[i] = (ushort)Math.Clamp(seconds[i] / _unitSeconds - shift, 0, ushort.MaxValue);
+        _originTicks += (long)shift * _unitSeconds * TimeSpan.TicksPerSecond;
         _next = _size < Capacity ? _size : Math.Clamp(state.ReservoirNext, 0, Capacity - 1);
         _lastAdmitted = state.ReservoirLastAdmitted;
         AdmittedSinceRefresh = state.ReservoirSinceRefresh;

@@ -9,7 +9,7 @@ namespace ImpactMesh.Grains.Monitoring;
 /// The profile is used only once it has <see cref="MinHistory"/> of history and only while it explains the metric: the
 /// recent mean absolute residual around median + profile must be clearly below that around the plain median.
 /// </summary>
-internal sealed class SeasonalProfile
+internal struct SeasonalProfile
 {
     public static readonly TimeSpan MinHistory = TimeSpan.FromDays(3);
     private static readonly long MinHistoryTicks = MinHistory.Ticks;
@@ -21,7 +21,7 @@ internal sealed class SeasonalProfile
     private const double FitRate = 0.01;
     private const double Explains = 0.8;
 
-    // Slots 0-23: hours of day; slots 24-30: days of week (Sunday first). Kept inline in the object; the counts only
+    // Slots 0-23: hours of day; slots 24-30: days of week (Sunday first). Kept inline; the counts only
     // matter up to MinDayHours, so they saturate at 255 (a byte each).
     private const int Slots = 31;
     private PerSlot<float> _offset;
@@ -41,6 +41,10 @@ internal sealed class SeasonalProfile
     private double _plainSum;
     private double _seasonalSum;
     private long _history;
+
+    public SeasonalProfile()
+    {
+    }
 
     /// <summary>Mean absolute residual of the metric around median + profile over the last days (a scale once active).</summary>
     public double SeasonalResidual => _fitWeight > 0 ? _seasonalResidual / _fitWeight : 0;

@@ -289,15 +289,15 @@ public sealed class MetricDetectorTests
     }
 
     [Fact]
-    public void Constructor_OneDetector_StaysWithinThreeKilobytes()
+    public void Constructor_OneDetector_StaysWithinTwoAndAHalfKilobytes()
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
         var detector = new MetricDetector("latency_ms", Settings);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         GC.KeepAlive(detector);
 
-        Assert.InRange(allocated, 1, 3072);
-        Assert.InRange(MetricDetector.ApproximateBytes, allocated - 256, allocated + 256);
+        Assert.InRange(allocated, 1, 2560);
+        Assert.InRange(MetricDetector.ApproximateBytes, allocated - 64, allocated + 64);
     }
 
     private static string Json(MetricHealth h) =>

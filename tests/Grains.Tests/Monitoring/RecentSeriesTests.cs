@@ -5,9 +5,10 @@ namespace ImpactMesh.Grains.Tests.Monitoring;
 
 public sealed class RecentSeriesTests
 {
-    // Steps of 0 to 40,000 s (some beyond the 18 h gap), values, and a band that changes now and then (sometimes NaN).
+    // Steps of 0 to 70,000 s (some around the one-byte gap, some beyond the 18 h gap), values, and a band that changes now
+    // and then (sometimes NaN).
     private static readonly Gen<(int Step, float Value, int Band)[]> Points = Gen.Select(
-        Gen.Frequency((30, Gen.Int[0, 120]), (1, Gen.Int[60_000, 70_000])),
+        Gen.Frequency((30, Gen.Int[0, 120]), (4, Gen.Int[250, 2_000]), (1, Gen.Int[60_000, 70_000])),
         Gen.Float[-1e6f, 1e6f],
         Gen.Frequency((20, Gen.Const(0)), (3, Gen.Int[1, 1000]), (1, Gen.Const(-1))))
         .Array[1, 600];
