@@ -12,8 +12,8 @@ namespace ImpactMesh.Grains.Topology;
 /// reporting every problem by path. Graph-level checks (duplicate ids, unknown relations, cycles) are
 /// <see cref="TopologyValidator"/>'s.
 /// <para>Equal values within one document are one instance (an <see cref="InstancePool"/> per read): a relation's id is
-/// the very string of the component it names, and kinds, tag names and values, metric names and settings, and equal
-/// relations are shared across components, as they would otherwise be copied for as long as the graph lives.</para>
+/// the very string of the component it names, and kinds, tags, metric names and settings, and equal relations are
+/// shared across components, as they would otherwise be copied for as long as the graph lives.</para>
 /// </summary>
 internal static partial class TopologyDocumentReader
 {
@@ -142,7 +142,8 @@ internal static partial class TopologyDocumentReader
             }
         }
 
-        return tags.Count == 0 ? NoTags : tags.ToImmutable();
+        // Components often carry the same tags (a team, a layer): equal text reads to an equal map, so they share one.
+        return tags.Count == 0 ? NoTags : pool.Get(new SharedTags(element.GetRawText(), tags.ToImmutable())).Tags;
     }
 
     private static ImmutableArray<Relation> ReadRelations(ObjectReader reader, DocumentProblems problems, InstancePool pool)
@@ -339,4 +340,12 @@ internal static partial class TopologyDocumentReader
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    /// <summary>A tag map and the document text it was read from; equal when the text is.</summary>
+    private sealed record SharedTags(string Text, ImmutableSortedDictionary<string, string> Tags)
+    {
+        public bool Equals(SharedTags? other) => other is not null && string.Equals(Text, other.Text, StringComparison.Ordinal);
+
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Text);
+    }
 }

@@ -142,15 +142,30 @@ public sealed class TopologyDocumentReaderTests
         Assert.Empty(problems);
         var (first, second) = (components![0], components[1]);
         Assert.Same(first.Kind, second.Kind);
-        Assert.Same(first.Tags.Keys.First(k => k == "team"), second.Tags.Keys.First(k => k == "team"));
-        Assert.Same(first.Tags["team"], second.Tags["team"]);
-        Assert.Same(first.Tags["layer"], second.Tags["layer"]);
+        Assert.Same(first.Tags, second.Tags);
         Assert.Same(first.DependsOn[0], second.DependsOn[0]);
         Assert.Same(first.DependsOn[1], second.DependsOn[1]);
         Assert.Same(first.Metrics.Keys.Single(), second.Metrics.Keys.Single());
         Assert.Same(first.Metrics["latency_ms"], second.Metrics["latency_ms"]);
         Assert.Same(components[2].Tags, components[3].Tags);
         Assert.Same(components[2].Metrics, components[3].Metrics);
+    }
+
+    [Fact]
+    public void ReadGraph_DifferentTags_ShareTagNamesAndValues()
+    {
+        var (components, problems) = Read("""
+            components:
+              - { id: db-1, kind: database, tags: { team: team-7, layer: 4 } }
+              - { id: db-2, kind: database, tags: { team: team-7, layer: 5 } }
+            """);
+
+        Assert.Empty(problems);
+        var (first, second) = (components![0].Tags, components[1].Tags);
+        Assert.NotSame(first, second);
+        Assert.Same(first.Keys.First(k => k == "team"), second.Keys.First(k => k == "team"));
+        Assert.Same(first["team"], second["team"]);
+        Assert.Equal(("4", "5"), (first["layer"], second["layer"]));
     }
 
     [Fact]
