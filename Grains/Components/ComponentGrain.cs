@@ -30,7 +30,6 @@ public sealed partial class ComponentGrain(
     private static readonly TimeSpan PersistDelay = TimeSpan.FromSeconds(1);
 
     private ComponentRelations? _relations;
-    private IComponentGrain[] _dependents = [];
     private bool _configured;
     private ImpactNode? _node;
     private OwnHealth _own = null!;
@@ -82,7 +81,6 @@ public sealed partial class ComponentGrain(
         if (_configured && relations is not null && _relations is not null && relations.Version < _relations.Version) return;
         _configured = true;
         _relations = relations;
-        _dependents = relations is null ? [] : [.. relations.Dependents.Select(d => d.Id).Distinct(StringComparer.Ordinal).Select(id => GrainReferences.Get<IComponentGrain>(GrainFactory, id))];
         var at = time.GetUtcNow();
         if (relations is null)
         {
@@ -92,6 +90,8 @@ public sealed partial class ComponentGrain(
             return;
         }
 
+        // The topology's instance of the id, rather than this activation's own copy decoded from its grain key.
+        Id = relations.Definition.Id;
         var changes = ImpactChanges.None;
         _metrics.Configure(relations.Definition.Metrics, _node is null ? state.State.Detectors : null);
         _metrics.KeepsHistory = metricsOptions.Value.HistoryForKinds.Contains(relations.Definition.Kind, StringComparer.OrdinalIgnoreCase);
@@ -332,8 +332,10 @@ public sealed partial class ComponentGrain(
         if (changes == ImpactChanges.None && !ownChanged) return;
         if ((changes & ImpactChanges.Report) != 0)
         {
+            // Each dependent is listed once (a component cannot depend on another twice). Their references are made per
+            // send, not kept: sends are rare (a change), a kept reference per relation is ~80 bytes for as long as the grain lives.
             var report = node.CreateReport(at);
-            foreach (var dependent in _dependents) _ = dependent.ApplyReportAsync(report);
+            foreach (var dependent in _relations!.Dependents) _ = GrainReferences.Get<IComponentGrain>(GrainFactory, dependent.Id).ApplyReportAsync(report);
         }
 
         Publish(before, at, removed: false);

@@ -36,7 +36,7 @@ internal sealed class ImpactNode
     private long[] _lastSequence = [];
     private ImpactReport?[] _reports = [];
     private Dictionary<string, int>? _dependencyIndex;
-    private Relation[] _relations = [];
+    private ImmutableArray<Relation> _relations = [];
     private int[] _dependencyOf = [];
     private HealthStatus[] _passed = [];
     private int[] _weights = [];
@@ -121,7 +121,10 @@ internal sealed class ImpactNode
         if (definition.Id != Definition.Id) throw new ArgumentException("A node keeps its component id.", nameof(definition));
         Definition = definition;
         var excluded = nonPropagatingRelations?.ToHashSet() ?? [];
-        _relations = [.. definition.DependsOn.Where((r, i) => RelationPass.Counts(r) && !excluded.Contains(i))];
+        // Usually every relation propagates: then the definition's own array serves, rather than a copy per node.
+        _relations = excluded.Count == 0 && definition.DependsOn.All(RelationPass.Counts)
+            ? definition.DependsOn
+            : [.. definition.DependsOn.Where((r, i) => RelationPass.Counts(r) && !excluded.Contains(i))];
         _passed = new HealthStatus[_relations.Length];
         _evaluated = false;
         _weights = [.. _relations.Select(r => r.Weight)];

@@ -11,6 +11,9 @@ namespace ImpactMesh.Grains.Topology;
 /// Reads topology documents (a whole graph with top-level <c>components</c>, or a single component) in JSON or YAML,
 /// reporting every problem by path. Graph-level checks (duplicate ids, unknown relations, cycles) are
 /// <see cref="TopologyValidator"/>'s.
+/// <para>Equal values within one document are one instance (an <see cref="InstancePool"/> per read): a relation's id is
+/// the very string of the component it names, and kinds, tags, metric names and settings, and equal relations are
+/// shared across components, as they would otherwise be copied for as long as the graph lives.</para>
 /// </summary>
 internal static partial class TopologyDocumentReader
 {
@@ -21,6 +24,10 @@ internal static partial class TopologyDocumentReader
     private static readonly string[] MeasureFields = ["count", "percent", "weight", "weightPercent"];
     private static readonly string[] MetricFields =
         ["direction", "warning", "critical", "sensitivity", "window", "warmUp", "raiseAfter", "clearAfter", "staleAfter", "rearm", "unit"];
+
+    // A builder makes a new empty map every time (with the ordinal comparer): components without tags or metrics share these.
+    private static readonly ImmutableSortedDictionary<string, string> NoTags = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+    private static readonly ImmutableSortedDictionary<string, MetricSettings> NoMetrics = ImmutableSortedDictionary.Create<string, MetricSettings>(StringComparer.Ordinal);
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
@@ -53,6 +60,7 @@ internal static partial class TopologyDocumentReader
         }
 
         var components = new List<(int Index, ComponentDefinition Component)>(list.GetArrayLength());
+        var pool = new InstancePool();
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
@@ -61,7 +69,7 @@ internal static partial class TopologyDocumentReader
                 declaredIds.Add(id.GetString()!);
             }
 
-            var component = ReadComponent(item, $"components[{index}]", problems);
+            var component = ReadComponent(item, $"components[{index}]", problems, pool);
             if (component is not null) components.Add((index, component));
             index++;
         }
@@ -74,10 +82,10 @@ internal static partial class TopologyDocumentReader
     {
         using var document = DocumentParser.Parse(text, format, problems);
         if (document is null) return null;
-        return ReadComponent(document.RootElement, "", problems, id);
+        return ReadComponent(document.RootElement, "", problems, new InstancePool(), id);
     }
 
-    private static ComponentDefinition? ReadComponent(JsonElement element, string path, DocumentProblems problems, string? routeId = null)
+    private static ComponentDefinition? ReadComponent(JsonElement element, string path, DocumentProblems problems, InstancePool pool, string? routeId = null)
     {
         var reader = ObjectReader.Open(element, path, problems, ComponentFields);
         if (reader is null) return null;
@@ -102,25 +110,25 @@ internal static partial class TopologyDocumentReader
             reader.Problem("kind", $"'{Shorten(kind)}' is not a word (a letter, then up to 63 letters, digits, - or _)");
         }
 
-        var tags = ReadTags(reader);
-        var dependsOn = ReadRelations(reader, problems);
+        var tags = ReadTags(reader, pool);
+        var dependsOn = ReadRelations(reader, problems, pool);
         var rule = reader.TryGet("rule", out var ruleElement) ? ReadRule(ruleElement, reader.FieldPath("rule"), problems) : null;
-        var metrics = ReadMetrics(reader, problems);
+        var metrics = ReadMetrics(reader, problems, pool);
 
         if (problems.Count > before || id is null || kind is null) return null;
-        return new ComponentDefinition(id, name, kind.ToLowerInvariant(), tags, dependsOn, rule, metrics);
+        return new ComponentDefinition(pool.Get(id), name, pool.Get(kind.ToLowerInvariant()), tags, dependsOn, rule, metrics);
     }
 
-    private static ImmutableSortedDictionary<string, string> ReadTags(ObjectReader reader)
+    private static ImmutableSortedDictionary<string, string> ReadTags(ObjectReader reader, InstancePool pool)
     {
-        var tags = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        if (!reader.TryGet("tags", out var element)) return tags.ToImmutable();
+        if (!reader.TryGet("tags", out var element)) return NoTags;
         if (element.ValueKind != JsonValueKind.Object)
         {
             reader.Problem("tags", $"must be a map of names to values, not {ObjectReader.Describe(element)}");
-            return tags.ToImmutable();
+            return NoTags;
         }
 
+        var tags = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var tag in element.EnumerateObject())
         {
             var path = $"tags.{tag.Name}";
@@ -130,14 +138,15 @@ internal static partial class TopologyDocumentReader
             {
                 var value = tag.Value.ValueKind == JsonValueKind.String ? tag.Value.GetString()! : tag.Value.GetRawText();
                 if (value.Length > 1024) reader.Problem(path, "must be at most 1024 characters");
-                else tags[tag.Name] = value;
+                else tags[pool.Get(tag.Name)] = pool.Get(value);
             }
         }
 
-        return tags.ToImmutable();
+        // Components often carry the same tags (a team, a layer): equal text reads to an equal map, so they share one.
+        return tags.Count == 0 ? NoTags : pool.Get(new SharedTags(element.GetRawText(), tags.ToImmutable())).Tags;
     }
 
-    private static ImmutableArray<Relation> ReadRelations(ObjectReader reader, DocumentProblems problems)
+    private static ImmutableArray<Relation> ReadRelations(ObjectReader reader, DocumentProblems problems, InstancePool pool)
     {
         if (!reader.TryGet("dependsOn", out var element)) return [];
         if (element.ValueKind != JsonValueKind.Array)
@@ -151,19 +160,19 @@ internal static partial class TopologyDocumentReader
         foreach (var item in element.EnumerateArray())
         {
             var path = $"{reader.FieldPath("dependsOn")}[{index++}]";
-            var relation = ReadRelation(item, path, problems);
+            var relation = ReadRelation(item, path, problems, pool);
             if (relation is not null) relations.Add(relation);
         }
 
         return relations.ToImmutable();
     }
 
-    private static Relation? ReadRelation(JsonElement element, string path, DocumentProblems problems)
+    private static Relation? ReadRelation(JsonElement element, string path, DocumentProblems problems, InstancePool pool)
     {
         if (element.ValueKind == JsonValueKind.String)
         {
             var plain = element.GetString()!;
-            if (IsValidId(plain)) return new Relation(plain);
+            if (IsValidId(plain)) return pool.Get(new Relation(pool.Get(plain)));
             problems.Add(path, $"'{Shorten(plain)}' is not a valid id");
             return null;
         }
@@ -182,7 +191,7 @@ internal static partial class TopologyDocumentReader
         var shift = reader.Integer("shift", Relation.MinShift, Relation.MaxShift) ?? 0;
         var weight = reader.Integer("weight", 0, Relation.MaxWeight) ?? 1;
         var ignore = reader.Boolean("ignore") ?? false;
-        return problems.Count > before || id is null ? null : new Relation(id, impact, shift, weight, ignore);
+        return problems.Count > before || id is null ? null : pool.Get(new Relation(pool.Get(id), impact, shift, weight, ignore));
     }
 
     private static StatusRule? ReadRule(JsonElement element, string path, DocumentProblems problems)
@@ -263,16 +272,16 @@ internal static partial class TopologyDocumentReader
         return null;
     }
 
-    private static ImmutableSortedDictionary<string, MetricSettings> ReadMetrics(ObjectReader reader, DocumentProblems problems)
+    private static ImmutableSortedDictionary<string, MetricSettings> ReadMetrics(ObjectReader reader, DocumentProblems problems, InstancePool pool)
     {
-        var metrics = ImmutableSortedDictionary.CreateBuilder<string, MetricSettings>(StringComparer.Ordinal);
-        if (!reader.TryGet("metrics", out var element)) return metrics.ToImmutable();
+        if (!reader.TryGet("metrics", out var element)) return NoMetrics;
         if (element.ValueKind != JsonValueKind.Object)
         {
             reader.Problem("metrics", $"must be a map of metric names to settings, not {ObjectReader.Describe(element)}");
-            return metrics.ToImmutable();
+            return NoMetrics;
         }
 
+        var metrics = ImmutableSortedDictionary.CreateBuilder<string, MetricSettings>(StringComparer.Ordinal);
         foreach (var metric in element.EnumerateObject())
         {
             var path = $"{reader.FieldPath("metrics")}.{metric.Name}";
@@ -283,10 +292,10 @@ internal static partial class TopologyDocumentReader
             }
 
             var settings = metric.Value.ValueKind == JsonValueKind.Null ? MetricSettings.Default : ReadMetricSettings(metric.Value, path, problems);
-            if (settings is not null) metrics[metric.Name] = settings;
+            if (settings is not null) metrics[pool.Get(metric.Name)] = pool.Get(settings);
         }
 
-        return metrics.ToImmutable();
+        return metrics.Count == 0 ? NoMetrics : metrics.ToImmutable();
     }
 
     private static MetricSettings? ReadMetricSettings(JsonElement element, string path, DocumentProblems problems)
@@ -331,4 +340,12 @@ internal static partial class TopologyDocumentReader
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    /// <summary>A tag map and the document text it was read from; equal when the text is.</summary>
+    private sealed record SharedTags(string Text, ImmutableSortedDictionary<string, string> Tags)
+    {
+        public bool Equals(SharedTags? other) => other is not null && string.Equals(Text, other.Text, StringComparison.Ordinal);
+
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Text);
+    }
 }

@@ -13,7 +13,7 @@ internal sealed class TopologyGraph
 {
     private readonly List<ComponentDefinition> _components = [];
     private readonly Dictionary<string, ComponentDefinition> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Relation>> _dependents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableArray<Relation>> _dependents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<int>> _nonPropagating = new(StringComparer.Ordinal);
 
     public TopologyGraph(IEnumerable<ComponentDefinition> components, long version, DateTimeOffset? updatedAt)
@@ -110,16 +110,31 @@ internal sealed class TopologyGraph
             RelationCount += component.DependsOn.Length;
         }
 
+        // A dependent's relation is the relation as written with the dependent's id. Most are plain, and equal to a relation
+        // some component wrote to that dependent, so the pool gives one instance for all of them.
+        var relations = new InstancePool();
+        foreach (var component in _components)
+        {
+            foreach (var relation in component.DependsOn) relations.Get(relation);
+        }
+
+        var dependents = new Dictionary<string, List<Relation>>(StringComparer.Ordinal);
         foreach (var component in _components)
         {
             foreach (var relation in component.DependsOn)
             {
-                if (!_dependents.TryGetValue(relation.Id, out var list)) _dependents[relation.Id] = list = [];
-                list.Add(relation with { Id = component.Id });
+                if (!dependents.TryGetValue(relation.Id, out var list)) dependents[relation.Id] = list = [];
+                list.Add(relations.Get(relation with { Id = component.Id }));
             }
         }
 
-        foreach (var list in _dependents.Values) list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        // Every ComponentRelations handed out (and kept by its component grain) shares these arrays.
+        foreach (var (id, list) in dependents)
+        {
+            list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+            _dependents[id] = [.. list];
+        }
+
         _nonPropagating.Clear();
         foreach (var closing in DependencyCycles.Find(_components).GroupBy(c => c.From))
         {
@@ -127,8 +142,7 @@ internal sealed class TopologyGraph
         }
     }
 
-    private ImmutableArray<Relation> DependentsOf(string id) =>
-        _dependents.TryGetValue(id, out var list) ? [.. list] : [];
+    private ImmutableArray<Relation> DependentsOf(string id) => _dependents.GetValueOrDefault(id, []);
 
     private Dictionary<string, ComponentRelations> Snapshot() =>
         _components.ToDictionary(c => c.Id, c => Get(c.Id)!, StringComparer.Ordinal);

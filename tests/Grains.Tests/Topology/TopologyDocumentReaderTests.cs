@@ -96,6 +96,90 @@ public sealed class TopologyDocumentReaderTests
         Assert.Equal(4, problems.Count);
     }
 
+    public static TheoryData<DocumentFormat, string> SharedValuesDocuments => new()
+    {
+        {
+            DocumentFormat.Json,
+            """
+            {"components":[
+              {"id":"app-1","kind":"Application","tags":{"team":"team-7","layer":"6"},"dependsOn":["db-1",{"id":"host-1","impact":"soft"}],"metrics":{"latency_ms":{"unit":"ms"}}},
+              {"id":"app-2","kind":"application","tags":{"team":"team-7","layer":"6"},"dependsOn":["db-1",{"id":"host-1","impact":"soft"}],"metrics":{"latency_ms":{"unit":"ms"}}},
+              {"id":"db-1","kind":"database"},
+              {"id":"host-1","kind":"host"}
+            ]}
+            """
+        },
+        {
+            DocumentFormat.Yaml,
+            """
+            components:
+              - { id: app-1, kind: Application, tags: { team: team-7, layer: 6 }, dependsOn: [db-1, { id: host-1, impact: soft }], metrics: { latency_ms: { unit: ms } } }
+              - { id: app-2, kind: application, tags: { team: team-7, layer: 6 }, dependsOn: [db-1, { id: host-1, impact: soft }], metrics: { latency_ms: { unit: ms } } }
+              - { id: db-1, kind: database }
+              - { id: host-1, kind: host }
+            """
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(SharedValuesDocuments))]
+    public void ReadGraph_RelationToComponent_IsTheComponentsIdInstance(DocumentFormat format, string text)
+    {
+        var (components, problems) = Read(text, format);
+
+        Assert.Empty(problems);
+        var (app, db, host) = (components![0], components[2], components[3]);
+        Assert.Same(db.Id, app.DependsOn[0].Id);
+        Assert.Same(host.Id, app.DependsOn[1].Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(SharedValuesDocuments))]
+    public void ReadGraph_RepeatedValues_AreOneInstanceAcrossComponents(DocumentFormat format, string text)
+    {
+        var (components, problems) = Read(text, format);
+
+        Assert.Empty(problems);
+        var (first, second) = (components![0], components[1]);
+        Assert.Same(first.Kind, second.Kind);
+        Assert.Same(first.Tags, second.Tags);
+        Assert.Same(first.DependsOn[0], second.DependsOn[0]);
+        Assert.Same(first.DependsOn[1], second.DependsOn[1]);
+        Assert.Same(first.Metrics.Keys.Single(), second.Metrics.Keys.Single());
+        Assert.Same(first.Metrics["latency_ms"], second.Metrics["latency_ms"]);
+        Assert.Same(components[2].Tags, components[3].Tags);
+        Assert.Same(components[2].Metrics, components[3].Metrics);
+    }
+
+    [Fact]
+    public void ReadGraph_DifferentTags_ShareTagNamesAndValues()
+    {
+        var (components, problems) = Read("""
+            components:
+              - { id: db-1, kind: database, tags: { team: team-7, layer: 4 } }
+              - { id: db-2, kind: database, tags: { team: team-7, layer: 5 } }
+            """);
+
+        Assert.Empty(problems);
+        var (first, second) = (components![0].Tags, components[1].Tags);
+        Assert.NotSame(first, second);
+        Assert.Same(first.Keys.First(k => k == "team"), second.Keys.First(k => k == "team"));
+        Assert.Same(first["team"], second["team"]);
+        Assert.Equal(("4", "5"), (first["layer"], second["layer"]));
+    }
+
+    [Fact]
+    public void ReadGraph_TwoDocuments_ShareNothing()
+    {
+        const string Text = "components:\n  - { id: db-1, kind: database, tags: { team: team-7 } }";
+
+        var (first, _) = Read(Text);
+        var (second, _) = Read(Text);
+
+        Assert.NotSame(first![0].Id, second![0].Id);
+        Assert.NotSame(first[0].Tags["team"], second[0].Tags["team"]);
+    }
+
     [Fact]
     public void ReadComponent_IdDiffersFromRoute_IsAProblem()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ImpactMesh.Grains.Interfaces.Topology;
 using ImpactMesh.Grains.Topology;
 
@@ -33,6 +34,38 @@ public sealed class TopologyGraphTests
         Assert.Equal(["svc", "app", "db", "host"], change.Affected);
         Assert.Equal(["app", "db"], graph.Get("host")!.Dependents.Select(r => r.Id));
         Assert.Equal(Now, graph.UpdatedAt);
+    }
+
+    [Fact]
+    public void Get_PlainRelation_DependentIsTheRelationWrittenToIt()
+    {
+        var graph = new TopologyGraph([], 0, null);
+        var change = graph.Replace("""
+            components:
+              - { id: web, kind: service, dependsOn: [app] }
+              - { id: app, kind: application, dependsOn: [host, { id: cache, impact: soft }] }
+              - { id: cache, kind: database, dependsOn: [host] }
+              - { id: host, kind: host }
+            """, DocumentFormat.Yaml, Now);
+        Assert.True(change.Result.Applied);
+        var webToApp = graph.Get("web")!.Definition.DependsOn[0];
+
+        var appAsDependentOfHost = graph.Get("host")!.Dependents.Single(d => d.Id == "app");
+        var appAsDependentOfCache = graph.Get("cache")!.Dependents.Single();
+
+        Assert.Same(webToApp, appAsDependentOfHost);
+        Assert.Equal(new Relation("app", RelationImpact.Soft), appAsDependentOfCache);
+    }
+
+    [Fact]
+    public void Get_Twice_SharesOneDependentsArray()
+    {
+        var graph = Loaded();
+
+        var first = graph.Get("host")!.Dependents;
+        var second = graph.Get("host")!.Dependents;
+
+        Assert.Same(ImmutableCollectionsMarshal.AsArray(first), ImmutableCollectionsMarshal.AsArray(second));
     }
 
     [Fact]
