@@ -116,7 +116,13 @@ internal sealed class LoadReport(string name, string title, string commandLine)
     }
 
     /// <summary>The garbage collector this process runs (it shapes memory and pause figures; <c>DOTNET_gcServer=0</c> picks the workstation one).</summary>
-    internal static string GcMode() => System.Runtime.GCSettings.IsServerGC ? "server GC" : "workstation GC";
+    internal static string GcMode()
+    {
+        var mode = !System.Runtime.GCSettings.IsServerGC ? "workstation GC"
+            : GC.GetConfigurationVariables().GetValueOrDefault("GCDynamicAdaptationMode") is 1L ? "server GC (DATAS)" : "server GC (DATAS off)";
+        var gen0 = Environment.GetEnvironmentVariable("DOTNET_GCgen0size");
+        return string.IsNullOrEmpty(gen0) ? mode : $"{mode}, DOTNET_GCgen0size={gen0}";
+    }
 
     /// <summary>The 1-minute load average (Linux), a hint of how much the machine was shared during the run.</summary>
     internal static string LoadAverage()
