@@ -20,7 +20,8 @@ internal struct RecentSeries
     public const int Capacity = 120;
     private const int InitialBands = 2;
 
-    // Kept inline (in the detector that holds this struct) rather than in arrays of their own (a series per metric, many metrics per silo).
+    // Kept inline, in the detector that holds this struct, rather than in arrays of their own (a series per metric, many
+    // metrics per silo).
     private Points<float> _values;
     private Points<byte> _gaps;
     private byte[]? _gapHighBytes;

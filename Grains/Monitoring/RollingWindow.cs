@@ -13,9 +13,10 @@ internal struct RollingWindow
     public const int BucketCount = 12;
 
     private readonly long _bucketTicks;
-    // Kept inline (in the detector that holds this struct) rather than in arrays of their own (a window per metric, many metrics per silo). Slot s holds
-    // the latest bucket up to _lastIndex whose index is s modulo BucketCount, or nothing (count 0): the slots of buckets
-    // that got no samples are emptied as the window moves, so a slot's index follows from _lastIndex and need not be kept.
+    // Kept inline, in the detector that holds this struct, rather than in arrays of their own (a window per metric, many
+    // metrics per silo). Slot s holds the latest bucket up to _lastIndex whose index is s modulo BucketCount, or nothing
+    // (count 0): the slots of buckets that got no samples are emptied as the window moves, so a slot's index follows from
+    // _lastIndex and need not be kept.
     private PerBucket<int> _count;
     // Per bucket, four moments side by side: sum, sum of squares (both relative to _reference), min, max.
     private Moments _moments;

@@ -5,8 +5,9 @@ namespace ImpactMesh.Grains.Monitoring;
 /// <summary>
 /// A bounded, evenly time-spaced sample of a sliding window: a sample is kept only if it comes at least
 /// <c>window / Capacity</c> after the previously kept one, so at most <see cref="Capacity"/> samples span the window whatever
-/// the sampling rate. Values are kept in single precision (7 significant digits) to halve the memory. The robust baseline (median and MAD) is computed from it by selection (no sort) in
-/// <see cref="Refresh"/>, which the owner calls every few admissions; quantiles for display are computed on demand.
+/// the sampling rate. Values are kept in single precision (7 significant digits) to halve the memory. The robust baseline
+/// (median and MAD) is computed from it by selection (no sort) in <see cref="Refresh"/>, which the owner calls every few
+/// admissions; quantiles for display are computed on demand.
 /// <para>
 /// Times are kept in two bytes each: whole time units (a second, or a window / <see cref="WindowUnits"/> for windows above
 /// 2 h 16 min) since an origin that moves forward when the newest sample would not fit, which only forgets the times of
@@ -26,7 +27,8 @@ internal struct SampleReservoir
     private readonly long _windowTicks;
     private readonly long _spacingTicks;
     private readonly int _unitSeconds;
-    // Kept inline (in the detector that holds this struct) rather than in arrays of their own (a reservoir per metric, many metrics per silo).
+    // Kept inline, in the detector that holds this struct, rather than in arrays of their own (a reservoir per metric,
+    // many metrics per silo).
     private Slots<float> _values;
     private Slots<ushort> _units;
     private long _originTicks = long.MinValue;
