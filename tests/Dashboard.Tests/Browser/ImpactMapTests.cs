@@ -97,12 +97,16 @@ public sealed class ImpactMapTests(SampleMapFixture fixture) : IClassFixture<Sam
             """, Encoding.UTF8, "application/yaml");
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsync("/api/slas", document, Ct)).StatusCode);
         const string item = "#slas li[data-sla=\"sla-browser-live\"]";
+        // The change travels the SLA stream, the feed's 100 ms batches and the hub: well under a second alone, but a full
+        // parallel test run on 2 cores has taken over 5 s. 20 s stays below the panel's one-minute refresh, so a change the
+        // hub lost still fails here.
+        var hubTime = new PageWaitForSelectorOptions { Timeout = 20_000 };
 
-        await page.WaitForSelectorAsync($"{item}[data-state=\"agreed\"]", new() { Timeout = 5_000 });
+        await page.WaitForSelectorAsync($"{item}[data-state=\"agreed\"]", hubTime);
         var moved = await client.PostAsync("/api/slas/sla-browser-live/transitions", new StringContent("""{"to":"active"}""", Encoding.UTF8, "application/json"), Ct);
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
 
-        await page.WaitForSelectorAsync($"{item}[data-state=\"active\"] .slo", new() { Timeout = 5_000 });
+        await page.WaitForSelectorAsync($"{item}[data-state=\"active\"] .slo", hubTime);
         Assert.Contains("availability", await page.Locator(item).InnerTextAsync());
     }
 
