@@ -16,7 +16,8 @@ namespace ImpactMesh.Grains.Components;
 /// One service or infrastructure component. It learns its place in the graph from the topology grain (pushed on every
 /// change, asked for when it activates untold), combines its own health (<see cref="OwnHealth"/>) with the reports of its
 /// dependencies in an <see cref="ImpactNode"/>, passes every change on to its dependents (one-way calls: propagation
-/// never waits, so cycles cannot deadlock), records its status timeline and publishes each change on the impact stream.
+/// never waits, so cycles cannot deadlock), records its status history (<see cref="StatusHistory"/>) and publishes each
+/// change on the impact stream.
 /// </summary>
 public sealed partial class ComponentGrain(
     [PersistentState("component", StorageNames.State)] IPersistentState<ComponentState> state,
@@ -33,11 +34,14 @@ public sealed partial class ComponentGrain(
     private bool _configured;
     private ImpactNode? _node;
     private OwnHealth _own = null!;
-    private StatusTimeline _timeline = null!;
+    private StatusHistory _history = null!;
     private IGrainTimer? _expiryTimer;
     private IGrainTimer? _persistTimer;
-    private IGrainTimer? _metricsTimer;
-    private int _metricsTicks;
+    private IGrainTimer? _housekeepingTimer;
+    private TimeSpan _housekeepingPeriod;
+    private int _housekeepingMetrics;
+    private int _housekeepingTicks;
+    private IGrainTimer? _writeTimer;
     private IGrainTimer? _pullTimer;
 
     // Hours of metric history not yet taken by their history grains (retried on every flush), and this activation's name
@@ -55,8 +59,8 @@ public sealed partial class ComponentGrain(
         _own = new OwnHealth(state.State.Events);
         _metrics = new ComponentMetrics(metricsOptions.Value);
         Id = this.GetPrimaryKeyString();
-        _timeline = new StatusTimeline(state.State.Timeline);
-        _since = _timeline.Last?.At;
+        _history = new StatusHistory(state.State);
+        _since = _history.Last?.At;
         _unwritten.AddRange(state.State.UnwrittenHistory);
         return Task.CompletedTask;
     }
@@ -72,7 +76,9 @@ public sealed partial class ComponentGrain(
 
         // History first: what its grains cannot take is persisted with the state. A silo shutting down cannot place
         // them, so it does not try (every try would fail through Orleans' placement retries).
-        await WriteHistoryAsync(includeOpen: true, deactivating: true, send: reason.ReasonCode != DeactivationReasonCode.ShuttingDown);
+        var send = reason.ReasonCode != DeactivationReasonCode.ShuttingDown;
+        await WriteHistoryAsync(includeOpen: true, deactivating: true, send);
+        if (send) await WriteStatusHistoryAsync(deactivating: true);
         if (_dirty) await PersistAsync();
     }
 
@@ -95,10 +101,9 @@ public sealed partial class ComponentGrain(
         var changes = ImpactChanges.None;
         _metrics.Configure(relations.Definition.Metrics, _node is null ? state.State.Detectors : null);
         _metrics.KeepsHistory = metricsOptions.Value.HistoryForKinds.Contains(relations.Definition.Kind, StringComparer.OrdinalIgnoreCase);
-        _timeline.Capacity = _metrics.KeepsHistory ? metricsOptions.Value.TimelineCapacity : metricsOptions.Value.TimelineCapacityOtherKinds;
         var (metricStatus, metricReason) = _metrics.Health();
         _own.SetMetrics(metricStatus, metricReason);
-        ScheduleMetricTimers();
+        ScheduleHousekeeping(metricsChanged: true);
         if (_node is null)
         {
             // Reports are ordered by sequence; starting from the wall clock keeps a reactivated grain's reports newer than
@@ -136,7 +141,7 @@ public sealed partial class ComponentGrain(
         var (rejected, latest) = _metrics.Observe(samples.AsSpan(), time.GetUtcNow());
         if (latest is { } at)
         {
-            ScheduleMetricTimers();
+            ScheduleHousekeeping();
             UpdateMetricHealth(at);
             await WriteHistoryAsync(includeOpen: false);
         }
@@ -167,7 +172,7 @@ public sealed partial class ComponentGrain(
     public async Task<ImpactReport?> GetReportAsync()
     {
         if (!await EnsureConfiguredAsync()) return null;
-        return _node!.CreateReport(_timeline.Last?.At ?? time.GetUtcNow());
+        return _node!.CreateReport(_history.Last?.At ?? time.GetUtcNow());
     }
 
     public async Task<ComponentHealth?> GetHealthAsync()
@@ -175,13 +180,32 @@ public sealed partial class ComponentGrain(
         if (!await EnsureConfiguredAsync()) return null;
         Expire();
         var node = _node!;
-        return new ComponentHealth(
+        var health = new ComponentHealth(
             Id, node.Status, node.Reason, _since, node.OwnStatus, node.OwnReason, node.DerivedStatus, state.State.Maintenance,
-            node.RootCauses, node.TotalRootCauses, [.. _own.Active], _timeline.Recent(HistoryInResponse), _metrics.Snapshot());
+            node.RootCauses, node.TotalRootCauses, [.. _own.Active], [], _metrics.Snapshot());
+
+        // The newest changes: those waiting to be written, then the newest written days until there are enough.
+        var written = new List<StatusChange>();
+        if (_history.Unwritten.Count < HistoryInResponse)
+        {
+            foreach (var day in _history.DaysNewestFirst())
+            {
+                written.AddRange(await StatusDay(day).GetChangesAsync(day, day.AddDays(1)));
+                if (written.Count + _history.Unwritten.Count >= HistoryInResponse) break;
+            }
+        }
+
+        return health with { History = _history.Newest(written, HistoryInResponse) };
     }
 
-    public Task<ImmutableArray<StatusChange>> GetTimelineAsync(DateTimeOffset from, DateTimeOffset to) =>
-        Task.FromResult(_timeline.Between(from, to));
+    public async Task<ImmutableArray<StatusChange>> GetTimelineAsync(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (to <= from) return [];
+        var days = await Task.WhenAll(_history.DaysFor(from, to).Select(day => StatusDay(day).GetChangesAsync(from, to)));
+        return _history.Between(days.SelectMany(changes => changes), from, to);
+    }
+
+    private IStatusHistoryGrain StatusDay(DateTimeOffset day) => GrainReferences.Get<IStatusHistoryGrain>(GrainFactory, IMetricHistoryGrain.KeyOf(Id, day));
 
     public async Task<bool> RecordEventAsync(ExternalStatus status)
     {
@@ -232,7 +256,7 @@ public sealed partial class ComponentGrain(
             else _unwritten[i] = hour;
         }
 
-        if (_unwritten.Count > 0 && send)
+        if (_unwritten.Count > 0 && send && durability.WorthWritingNow)
         {
             // One call per day grain and writer (an earlier activation's hours keep their writer).
             var groups = _unwritten.GroupBy(h => (Day: IMetricHistoryGrain.KeyOf(Id, h.Bucket.Start), h.Writer)).ToList();
@@ -264,28 +288,69 @@ public sealed partial class ComponentGrain(
     }
 
     /// <summary>
-    /// Starts the component's one metrics timer (a timer per duty would cost memory in every grain): it checks for stale
-    /// metrics every tick, a quarter of the shortest <c>staleAfter</c> (1-60 s), and flushes metric history and persists
-    /// learned detectors on the ticks their periods come round.
+    /// Starts the component's one housekeeping timer (a timer per duty would cost memory in every grain): it checks for
+    /// stale metrics every tick, a quarter of the shortest <c>staleAfter</c> (1-60 s), and writes metric and status history
+    /// and persists learned detectors on the ticks their periods come round. Started again when the metrics change.
     /// </summary>
-    private void ScheduleMetricTimers()
+    private void ScheduleHousekeeping(bool metricsChanged = false)
     {
-        if (_metricsTimer is not null || (_metrics.Count == 0 && _unwritten.Count == 0)) return;
+        if (_housekeepingTimer is not null && !metricsChanged && _metrics.Count == _housekeepingMetrics) return;
+        if (_metrics.Count == 0 && _unwritten.Count == 0 && _history.Unwritten.Count == 0) return;
+        _housekeepingMetrics = _metrics.Count;
         var period = TimeSpan.FromSeconds(_metrics.Count == 0 ? 60 : Math.Clamp(_metrics.Detectors.Min(d => d.Settings.StaleAfter.TotalSeconds) / 4, 1, 60));
-        _metricsTimer = this.RegisterGrainTimer(OnMetricsTimerAsync, period, new GrainTimerCreationOptions(period, period));
+        if (_housekeepingTimer is not null && period == _housekeepingPeriod) return;
+        _housekeepingTimer?.Dispose();
+        _housekeepingPeriod = period;
+        _housekeepingTimer = this.RegisterGrainTimer(OnHousekeepingAsync, period, new GrainTimerCreationOptions(period, period));
     }
 
-    private async Task OnMetricsTimerAsync(TimeSpan period, CancellationToken cancellationToken)
+    private async Task OnHousekeepingAsync(TimeSpan period, CancellationToken cancellationToken)
     {
-        var tick = ++_metricsTicks;
+        var tick = ++_housekeepingTicks;
         var now = time.GetUtcNow();
         if (_metrics.CheckStale(now)) UpdateMetricHealth(now);
         var options = metricsOptions.Value;
         if ((_metrics.KeepsHistory || _unwritten.Count > 0) && IsDue(tick, options.HistoryFlushEvery, period)) await WriteHistoryAsync(includeOpen: true);
+        if (_history.Unwritten.Count > 0 && IsDue(tick, options.HistoryFlushEvery, period)) await WriteStatusHistoryAsync();
         if (options.PersistDetectors && _metrics.Count > 0 && IsDue(tick, options.PersistDetectorsEvery, period))
         {
             state.State.Detectors = _metrics.ToState();
             MarkDirty();
+        }
+    }
+
+    /// <summary>
+    /// Writes the status changes not yet written to their days' grains (see <see cref="StatusHistory"/>); what fails is
+    /// kept, and persisted, for the next flush.
+    /// </summary>
+    private async Task WriteStatusHistoryAsync(bool deactivating = false)
+    {
+        _writeTimer?.Dispose();
+        _writeTimer = null;
+        var days = _history.UnwrittenByDay();
+        if (days.Count == 0 || !durability.WorthWritingNow) return;
+        var written = await Task.WhenAll(days.Select(d => TryWriteStatusAsync(d.Day, d.Changes)));
+        for (var i = 0; i < days.Count; i++)
+        {
+            if (written[i]) _history.Written(days[i].Day, days[i].Changes);
+        }
+
+        _history.Forget(time.GetUtcNow());
+        if (deactivating) _dirty = true;
+        else MarkDirty();
+    }
+
+    private async Task<bool> TryWriteStatusAsync(DateTimeOffset day, ImmutableArray<StatusChange> changes)
+    {
+        try
+        {
+            await StatusDay(day).AppendAsync(changes);
+            return true;
+        }
+        catch (Exception e)
+        {
+            LogStatusHistoryFailed(logger, Id, day, changes.Length, e);
+            return false;
         }
     }
 
@@ -324,9 +389,11 @@ public sealed partial class ComponentGrain(
         var node = _node!;
         if (node.Status != before)
         {
-            _timeline.Add(new StatusChange(at, node.Status, node.Reason, [.. node.RootCauses.Select(r => r.Id)]));
+            _history.Add(new StatusChange(at, node.Status, node.Reason, [.. node.RootCauses.Select(r => r.Id)]));
             _since = at;
             MarkDirty();
+            ScheduleHousekeeping();
+            if (_history.MustWrite) _writeTimer ??= this.RegisterGrainTimer(_ => WriteStatusHistoryAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
 
         if (changes == ImpactChanges.None && !ownChanged) return;
@@ -399,7 +466,7 @@ public sealed partial class ComponentGrain(
     {
         _persistTimer?.Dispose();
         _persistTimer = null;
-        if (!_dirty) return;
+        if (!_dirty || !durability.WorthWritingNow) return;
         _dirty = false;
         try
         {
@@ -416,6 +483,9 @@ public sealed partial class ComponentGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Metric history {Day} could not take {Hours} hours; kept to retry")]
     private static partial void LogHistoryFailed(ILogger logger, string day, int hours, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Component {Component} could not write {Changes} status changes of {Day:yyyy-MM-dd} to their history; kept to retry")]
+    private static partial void LogStatusHistoryFailed(ILogger logger, string component, DateTimeOffset day, int changes, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Component {Component} could not persist its state; retrying")]
     private static partial void LogPersistFailed(ILogger logger, string component, Exception exception);

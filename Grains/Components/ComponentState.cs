@@ -6,13 +6,18 @@ using ImpactMesh.Grains.Monitoring;
 namespace ImpactMesh.Grains.Components;
 
 /// <summary>
-/// What a component grain persists: its status timeline, external statuses, maintenance, learned detectors and the hours of
-/// metric history its history grains have not taken yet.
+/// What a component grain persists: its newest status change and the changes its status history grains have not taken
+/// yet, the days they hold, external statuses, maintenance, learned detectors and the hours of metric history its history
+/// grains have not taken yet.
 /// </summary>
 [GenerateSerializer, Alias("ImpactMesh.ComponentState")]
 public sealed class ComponentState
 {
-    [Id(0)] public List<StatusChange> Timeline { get; set; } = [];
+    /// <summary>
+    /// Status changes not yet written to their day's <see cref="IStatusHistoryGrain"/>, in time order. (State written before
+    /// status history grains held the whole, bounded timeline here; it is written out like any unwritten change.)
+    /// </summary>
+    [Id(0)] public List<StatusChange> UnwrittenChanges { get; set; } = [];
 
     [Id(1)] public List<ExternalStatus> Events { get; set; } = [];
 
@@ -23,6 +28,12 @@ public sealed class ComponentState
 
     /// <summary>Hours of metric history not yet written when the grain last persisted (written on its next activation).</summary>
     [Id(4)] public List<UnwrittenHour> UnwrittenHistory { get; set; } = [];
+
+    /// <summary>The newest status change (by data time), written or not.</summary>
+    [Id(5)] public StatusChange? LastChange { get; set; }
+
+    /// <summary>The UTC days (midnight) whose status history grains hold changes, oldest first, within the retention.</summary>
+    [Id(6)] public List<DateTimeOffset> HistoryDays { get; set; } = [];
 }
 
 /// <summary>An hour of one metric's history as one activation of the component (<see cref="Writer"/>) counted it.</summary>

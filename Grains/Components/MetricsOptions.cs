@@ -27,21 +27,9 @@ public sealed class MetricsOptions
     public string[] HistoryForKinds { get; set; } = ["service"];
 
     /// <summary>
-    /// How many status changes a component of one of <see cref="HistoryForKinds"/> keeps in its timeline (SLAs measure
-    /// availability from it over their periods).
-    /// </summary>
-    public int TimelineCapacity { get; set; } = 2000;
-
-    /// <summary>
-    /// How many status changes a component of any other kind keeps: enough for its detail and recent history, and a bound
-    /// on the memory of a flapping estate. An SLA measured on such a component needs its kind in <see cref="HistoryForKinds"/>.
-    /// </summary>
-    public int TimelineCapacityOtherKinds { get; set; } = 200;
-
-    /// <summary>
-    /// How often the current hour of metric history is written out while samples arrive: SLA measurements see response
-    /// times and errors this late at most. Longer than the history grains' two idle minutes, so between writes they leave
-    /// memory.
+    /// How often a component writes the current hour of its metric history and its new status changes to their day grains.
+    /// SLA measurements see response times and errors this late at most (status changes not yet written are read from the
+    /// component itself). Longer than the history grains' two idle minutes, so between writes they leave memory.
     /// </summary>
     public TimeSpan HistoryFlushEvery { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -19,7 +19,7 @@ public static class SiloBuilderExtensions
             silo.UseOrleansSerializerFor<MemoryGrainStorageOptions>(name);
         }
 
-        silo.Services.AddSingleton(StateDurability.InMemory);
+        StateDurability.Register(silo.Services, outlivesSilo: false);
         return silo;
     }
 

@@ -87,7 +87,7 @@ public sealed partial class ImpactIndexGrain(
 
     private async Task PersistAsync(CancellationToken cancellationToken)
     {
-        if (!_dirty) return;
+        if (!_dirty || !durability.WorthWritingNow) return;
         _dirty = false;
         state.State = new ImpactIndexState { Components = [.. _index.Components], LastChangeAt = _index.LastChangeAt };
         try

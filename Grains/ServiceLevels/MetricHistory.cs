@@ -14,8 +14,8 @@ public static class MetricHistory
     public static async Task<IReadOnlyDictionary<string, ImmutableArray<MetricBucket>>> ReadAsync(IGrainFactory grains, string component, DateTimeOffset from, DateTimeOffset to)
     {
         if (to <= from) return ImmutableDictionary<string, ImmutableArray<MetricBucket>>.Empty;
-        var last = new DateTimeOffset(to.UtcDateTime.AddTicks(-1).Date, TimeSpan.Zero);
-        var first = new DateTimeOffset(from.UtcDateTime.Date, TimeSpan.Zero);
+        var last = DayKey.DayOf(to.AddTicks(-1));
+        var first = DayKey.DayOf(from);
         if (first < last.AddDays(-IMetricHistoryGrain.RetentionDays)) first = last.AddDays(-IMetricHistoryGrain.RetentionDays);
 
         var days = new List<Task<ImmutableArray<MetricHour>>>();

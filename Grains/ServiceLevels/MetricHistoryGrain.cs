@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using ImpactMesh.Grains.Interfaces;
 using ImpactMesh.Grains.Interfaces.ServiceLevels;
 using Microsoft.Extensions.Logging;
@@ -17,16 +16,12 @@ public sealed partial class MetricHistoryGrain(
     [PersistentState("history", StorageNames.State)] IPersistentState<MetricHistoryState> state,
     ILogger<MetricHistoryGrain> logger) : Grain, IMetricHistoryGrain
 {
-    private string Component => Key[..Key.LastIndexOf('|')];
-
-    private DateTimeOffset Day => DateTimeOffset.ParseExact(Key[(Key.LastIndexOf('|') + 1)..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-
     private string Key => this.GetPrimaryKeyString();
 
     public async Task AppendAsync(ImmutableArray<MetricHour> hours, string writer)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(writer);
-        var day = Day;
+        var (component, day) = DayKey.Parse(Key);
         foreach (var hour in hours)
         {
             if (hour.Bucket.Start < day || hour.Bucket.Start >= day.AddDays(1))
@@ -56,7 +51,7 @@ public sealed partial class MetricHistoryGrain(
             throw;
         }
 
-        if (first) await ForgetExpiredDayAsync(day);
+        if (first) await ForgetExpiredDayAsync(component, day);
     }
 
     public Task<ImmutableArray<MetricHour>> GetHoursAsync(DateTimeOffset from, DateTimeOffset to) =>
@@ -73,11 +68,11 @@ public sealed partial class MetricHistoryGrain(
         DeactivateOnIdle();
     }
 
-    private async Task ForgetExpiredDayAsync(DateTimeOffset day)
+    private async Task ForgetExpiredDayAsync(string component, DateTimeOffset day)
     {
         try
         {
-            await GrainReferences.Get<IMetricHistoryGrain>(GrainFactory, IMetricHistoryGrain.KeyOf(Component, day.AddDays(-IMetricHistoryGrain.RetentionDays))).ClearAsync();
+            await GrainReferences.Get<IMetricHistoryGrain>(GrainFactory, IMetricHistoryGrain.KeyOf(component, day.AddDays(-IMetricHistoryGrain.RetentionDays))).ClearAsync();
         }
         catch (Exception e)
         {

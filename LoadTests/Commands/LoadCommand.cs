@@ -40,7 +40,7 @@ internal sealed class LoadCommand : ICommand
     internal static void SetupSection(LoadReport report, LoadSession session)
     {
         report.Add("Setup", "target", session.Target.Description)
-            .Add("Setup", "silo", session.Silo.InProcess ? "embedded (this process)" : session.Silo.Address.ToString())
+            .Add("Setup", "silo", session.Silo.Description)
             .Add("Setup", "impact feed", session.FeedDescription)
             .Add("Setup", "components", session.Estate.Components)
             .Add("Setup", "relations", session.Estate.Relations)

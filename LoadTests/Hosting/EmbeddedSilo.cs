@@ -7,17 +7,24 @@ using Microsoft.Extensions.Configuration;
 
 namespace ImpactMesh.LoadTests.Hosting;
 
-/// <summary>An ImpactMesh silo started in this process (embedded mode, empty graph), or the address of a running cluster.</summary>
+/// <summary>
+/// An ImpactMesh silo started in this process (empty graph; embedded mode, or clustered and persisted through a Redis
+/// when given one), or the address of a running cluster.
+/// </summary>
 internal sealed class EmbeddedSilo : IAsyncDisposable
 {
     private readonly WebApplication? _app;
 
-    private EmbeddedSilo(WebApplication? app, Uri address, string key)
+    private EmbeddedSilo(WebApplication? app, Uri address, string key, string description)
     {
         _app = app;
         Address = address;
         Key = key;
+        Description = description;
     }
+
+    /// <summary>Where the silo runs and what it stores in, for reports.</summary>
+    public string Description { get; }
 
     public Uri Address { get; }
 
@@ -27,10 +34,13 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
 
     public bool InProcess => _app is not null;
 
-    /// <summary>Uses the cluster at <paramref name="url"/> with <paramref name="key"/>, or starts a silo here when url is null.</summary>
-    public static async Task<EmbeddedSilo> StartAsync(string? url, string? key)
+    /// <summary>
+    /// Uses the cluster at <paramref name="url"/> with <paramref name="key"/>, or starts a silo here when url is null: with
+    /// <paramref name="redis"/>, in a new cluster of its own on that Redis.
+    /// </summary>
+    public static async Task<EmbeddedSilo> StartAsync(string? url, string? key, string? redis = null)
     {
-        if (url is not null) return new EmbeddedSilo(null, new Uri(url), key ?? Environment.GetEnvironmentVariable("IMPACTMESH_ADMIN_KEY") ?? "");
+        if (url is not null) return new EmbeddedSilo(null, new Uri(url), key ?? Environment.GetEnvironmentVariable("IMPACTMESH_ADMIN_KEY") ?? "", url);
 
         var adminKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         for (var attempt = 1; ; attempt++)
@@ -43,7 +53,9 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
                 ["Orleans:SiloPort"] = FreePort().ToString(),
                 ["Orleans:GatewayPort"] = FreePort().ToString(),
                 ["ImpactMesh:SampleTopology"] = "",
-                ["ImpactMesh:Redis"] = "",
+                ["ImpactMesh:Redis"] = redis ?? "",
+                ["Orleans:ClusterId"] = redis is null ? null : "loadtest-" + adminKey[..8],
+                ["Orleans:ServiceId"] = redis is null ? null : "loadtest-" + adminKey[..8],
                 ["ImpactMesh:DemoFeed"] = "false",
                 ["ImpactMesh:Security:AdminKey"] = adminKey,
                 ["Logging:LogLevel:Default"] = "Warning",
@@ -52,7 +64,9 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
             try
             {
                 await app.StartAsync();
-                return new EmbeddedSilo(app, new Uri($"http://127.0.0.1:{port}"), adminKey);
+                return new EmbeddedSilo(app, new Uri($"http://127.0.0.1:{port}"), adminKey, redis is null
+                    ? "this process: localhost clustering, in-memory storage"
+                    : $"this process: clustered and persisted through Redis {redis}");
             }
             catch (Exception e) when (attempt < 3 && IsAddressInUse(e))
             {

@@ -61,7 +61,7 @@ internal sealed class LoadSession : IAsyncDisposable
     {
         var estate = EstateGenerator.Generate(options.Estate);
         Console.WriteLine($"Estate: {estate.Components:N0} components, {estate.Relations:N0} relations, depth {estate.Layers.Count}, {estate.Metrics.Count} metrics each");
-        var silo = await EmbeddedSilo.StartAsync(options.Url, options.Key);
+        var silo = await EmbeddedSilo.StartAsync(options.Url, options.Key, options.Redis);
         Console.WriteLine(silo.InProcess ? $"Embedded silo at {silo.Address}" : $"Cluster at {silo.Address}");
         var seconds = await PutTopologyAsync(silo.CreateClient(), estate.Document);
         Console.WriteLine($"Topology loaded in {seconds:N1} s");

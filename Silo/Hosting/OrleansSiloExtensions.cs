@@ -63,7 +63,7 @@ public static class OrleansSiloExtensions
                     silo.UseOrleansSerializerFor<RedisStorageOptions>(name);
                 }
 
-                silo.Services.AddSingleton(StateDurability.Durable);
+                StateDurability.Register(silo.Services, outlivesSilo: true);
 
                 // Notice a dead silo within a few seconds instead of the default tens of seconds.
                 silo.Configure<ClusterMembershipOptions>(o =>

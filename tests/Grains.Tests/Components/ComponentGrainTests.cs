@@ -256,6 +256,46 @@ public sealed class ComponentGrainTests(ClusterFixture fixture)
         Assert.Equal((3L, 600d), (current.Requests, current.ValueSum));
     }
 
+    [Fact]
+    public async Task RecordEvent_FlappingForDays_TimelineKeepsEveryChange_ThroughHistoryWritesAndReactivation()
+    {
+        await LoadAsync("components:\n  - { id: p11-host, kind: host }");
+        var start = ClusterFixture.Time.GetUtcNow().AddDays(-3);
+        var expected = new List<(DateTimeOffset, HealthStatus)>();
+
+        // 3,000 changes over three days: more than the component writes at once, so its history grains take them while
+        // it flaps; then it is deactivated, and everything it had not written yet goes with it.
+        for (var i = 0; i < 3000; i++)
+        {
+            var at = start.AddMinutes(1.44 * i);
+            var status = i % 2 == 0 ? HealthStatus.Critical : HealthStatus.Ok;
+            await FailAsync("p11-host", status, at);
+            expected.Add((at, status));
+        }
+
+        var firstDay = DayOf(start);
+        var written = fixture.Grains.GetGrain<IStatusHistoryGrain>(IMetricHistoryGrain.KeyOf("p11-host", firstDay));
+        await WaitForAsync(async () => (await written.GetChangesAsync(firstDay, firstDay.AddDays(1))).Length > 0, "the first day written while flapping");
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+
+        var timeline = await Component("p11-host").GetTimelineAsync(start.AddDays(-1), start.AddDays(4));
+        Assert.Equal(expected, timeline.Select(c => (c.At, c.Status)));
+        var day = await fixture.Grains.GetGrain<IStatusHistoryGrain>(IMetricHistoryGrain.KeyOf("p11-host", firstDay.AddDays(1))).GetChangesAsync(firstDay.AddDays(1), firstDay.AddDays(2));
+        Assert.Equal(expected.Where(e => DayOf(e.Item1) == firstDay.AddDays(1)), day.Select(c => (c.At, c.Status)));
+
+        // A range in the middle starts with the change in force, written on an earlier day.
+        var from = firstDay.AddDays(2).AddMinutes(0.5);
+        var middle = await Component("p11-host").GetTimelineAsync(from, from.AddHours(1));
+        Assert.Equal(expected.Last(e => e.Item1 < from), (middle[0].At, middle[0].Status));
+        Assert.Equal(expected.Where(e => e.Item1 >= from && e.Item1 < from.AddHours(1)), middle.Skip(1).Select(c => (c.At, c.Status)));
+
+        var health = await Component("p11-host").GetHealthAsync();
+        Assert.Equal(expected.TakeLast(50), health!.History.Select(c => (c.At, c.Status)));
+        Assert.Equal(expected[^1].Item1, health.Since);
+    }
+
+    private static DateTimeOffset DayOf(DateTimeOffset time) => new(time.UtcDateTime.Date, TimeSpan.Zero);
+
     private static string RandomGraph(Random random, string prefix, int count)
     {
         var text = new StringBuilder("components:\n");
