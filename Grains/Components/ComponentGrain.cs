@@ -21,6 +21,7 @@ namespace ImpactMesh.Grains.Components;
 /// </summary>
 public sealed partial class ComponentGrain(
     [PersistentState("component", StorageNames.State)] IPersistentState<ComponentState> state,
+    [PersistentState("detectors", StorageNames.State)] IPersistentState<ComponentDetectorsState> detectors,
     [FromKeyedServices(ServiceKeys.Time)] TimeProvider time,
     IOptions<MetricsOptions> metricsOptions,
     ImpactPublisher publisher,
@@ -68,11 +69,7 @@ public sealed partial class ComponentGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (!durability.WorthWriting(reason)) return;
-        if (metricsOptions.Value.PersistDetectors && _metrics.Count > 0)
-        {
-            state.State.Detectors = _metrics.ToState();
-            _dirty = true;
-        }
+        if (metricsOptions.Value.PersistDetectors && _metrics.Count > 0) await PersistDetectorsAsync();
 
         // History first: what its grains cannot take is persisted with the state. A silo shutting down cannot place
         // them, so it does not try (every try would fail through Orleans' placement retries).
@@ -99,7 +96,8 @@ public sealed partial class ComponentGrain(
         // The topology's instance of the id, rather than this activation's own copy decoded from its grain key.
         Id = relations.Definition.Id;
         var changes = ImpactChanges.None;
-        _metrics.Configure(relations.Definition.Metrics, _node is null ? state.State.Detectors : null);
+        _metrics.Configure(relations.Definition.Metrics, _node is null ? detectors.State.Detectors ?? state.State.Detectors : null);
+        ReleaseRestoredDetectors();
         _metrics.KeepsHistory = metricsOptions.Value.HistoryForKinds.Contains(relations.Definition.Kind, StringComparer.OrdinalIgnoreCase);
         var (metricStatus, metricReason) = _metrics.Health();
         _own.SetMetrics(metricStatus, metricReason);
@@ -312,11 +310,37 @@ public sealed partial class ComponentGrain(
         var options = metricsOptions.Value;
         if ((_metrics.KeepsHistory || _unwritten.Count > 0) && IsDue(tick, options.HistoryFlushEvery, period)) await WriteHistoryAsync(includeOpen: true);
         if (_history.Unwritten.Count > 0 && IsDue(tick, options.HistoryFlushEvery, period)) await WriteStatusHistoryAsync();
-        if (options.PersistDetectors && _metrics.Count > 0 && IsDue(tick, options.PersistDetectorsEvery, period))
+        if (options.PersistDetectors && _metrics.Count > 0 && IsDue(tick, options.PersistDetectorsEvery, period)) await PersistDetectorsAsync();
+    }
+
+    private async Task PersistDetectorsAsync()
+    {
+        if (!durability.WorthWritingNow) return;
+        detectors.State = new ComponentDetectorsState { Detectors = _metrics.ToState() };
+        try
         {
-            state.State.Detectors = _metrics.ToState();
-            MarkDirty();
+            await detectors.WriteStateAsync();
+            if (state.State.Detectors is not null)
+            {
+                // Moved out of the component state (written before detectors had their own record).
+                state.State.Detectors = null;
+                MarkDirty();
+            }
         }
+        catch (Exception e)
+        {
+            LogPersistFailed(logger, Id, e);
+        }
+        finally
+        {
+            detectors.State = new ComponentDetectorsState();
+        }
+    }
+
+    /// <summary>The detectors read at activation live on in the metrics; the copy read is let go.</summary>
+    private void ReleaseRestoredDetectors()
+    {
+        if (detectors.State.Detectors is not null) detectors.State = new ComponentDetectorsState();
     }
 
     /// <summary>

@@ -7,8 +7,8 @@ namespace ImpactMesh.Grains.Components;
 
 /// <summary>
 /// What a component grain persists: its newest status change and the changes its status history grains have not taken
-/// yet, the days they hold, external statuses, maintenance, learned detectors and the hours of metric history its history
-/// grains have not taken yet.
+/// yet, the days they hold, external statuses, maintenance and the hours of metric history its history grains have not
+/// taken yet. Learned detectors are a record of their own (<see cref="ComponentDetectorsState"/>).
 /// </summary>
 [GenerateSerializer, Alias("ImpactMesh.ComponentState")]
 public sealed class ComponentState
@@ -23,7 +23,10 @@ public sealed class ComponentState
 
     [Id(2)] public Maintenance? Maintenance { get; set; }
 
-    /// <summary>Learned detector state per metric (only when <see cref="MetricsOptions.PersistDetectors"/> is on).</summary>
+    /// <summary>
+    /// Learned detectors as state written before they had a record of their own: read once, then moved to
+    /// <see cref="ComponentDetectorsState"/>.
+    /// </summary>
     [Id(3)] public Dictionary<string, MetricDetectorState>? Detectors { get; set; }
 
     /// <summary>Hours of metric history not yet written when the grain last persisted (written on its next activation).</summary>
@@ -32,8 +35,20 @@ public sealed class ComponentState
     /// <summary>The newest status change (by data time), written or not.</summary>
     [Id(5)] public StatusChange? LastChange { get; set; }
 
-    /// <summary>The UTC days (midnight) whose status history grains hold changes, oldest first, within the retention.</summary>
-    [Id(6)] public List<DateTimeOffset> HistoryDays { get; set; } = [];
+    /// <summary>The UTC days whose status history grains hold changes, oldest first, within the retention.</summary>
+    [Id(6)] public List<DateOnly> HistoryDays { get; set; } = [];
+}
+
+/// <summary>
+/// A component's learned detector state per metric, when <see cref="MetricsOptions.PersistDetectors"/> is on. A record of its
+/// own, written every <see cref="MetricsOptions.PersistDetectorsEvery"/> and on deactivation, and held in memory only while
+/// it is read or written: the component state is written on every status change, and keeping a second copy of every
+/// detector in memory would double what the detectors cost.
+/// </summary>
+[GenerateSerializer, Alias("ImpactMesh.ComponentDetectorsState")]
+public sealed class ComponentDetectorsState
+{
+    [Id(0)] public Dictionary<string, MetricDetectorState>? Detectors { get; set; }
 }
 
 /// <summary>An hour of one metric's history as one activation of the component (<see cref="Writer"/>) counted it.</summary>

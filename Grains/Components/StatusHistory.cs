@@ -33,7 +33,7 @@ internal sealed class StatusHistory
     public bool MustWrite => _state.UnwrittenChanges.Count >= WriteAt;
 
     /// <summary>The days with written changes, newest first.</summary>
-    public List<DateTimeOffset> DaysNewestFirst() => [.. Enumerable.Reverse(_state.HistoryDays)];
+    public List<DateTimeOffset> DaysNewestFirst() => [.. Enumerable.Reverse(_state.HistoryDays).Select(Start)];
 
     /// <summary>Adds a change (one that arrives out of order goes in time order).</summary>
     public void Add(StatusChange change)
@@ -71,14 +71,15 @@ internal sealed class StatusHistory
     {
         var taken = new HashSet<StatusChange>(changes, ReferenceEqualityComparer.Instance);
         _state.UnwrittenChanges.RemoveAll(taken.Contains);
-        var index = _state.HistoryDays.BinarySearch(day);
-        if (index < 0) _state.HistoryDays.Insert(~index, day);
+        var date = DateOnly.FromDateTime(day.UtcDateTime);
+        var index = _state.HistoryDays.BinarySearch(date);
+        if (index < 0) _state.HistoryDays.Insert(~index, date);
     }
 
     /// <summary>Forgets the days past the retention at <paramref name="now"/> (their grains forget them too).</summary>
     public void Forget(DateTimeOffset now)
     {
-        var oldest = DayKey.DayOf(now).AddDays(-IMetricHistoryGrain.RetentionDays);
+        var oldest = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-IMetricHistoryGrain.RetentionDays);
         _state.HistoryDays.RemoveAll(d => d <= oldest);
     }
 
@@ -89,9 +90,9 @@ internal sealed class StatusHistory
     public List<DateTimeOffset> DaysFor(DateTimeOffset from, DateTimeOffset to)
     {
         var first = DayKey.DayOf(from);
-        var days = _state.HistoryDays.Where(d => d >= first && d < to).ToList();
-        var before = _state.HistoryDays.FindLastIndex(d => d < first);
-        if (before >= 0) days.Insert(0, _state.HistoryDays[before]);
+        var days = _state.HistoryDays.Select(Start).Where(d => d >= first && d < to).ToList();
+        var before = _state.HistoryDays.FindLastIndex(d => Start(d) < first);
+        if (before >= 0) days.Insert(0, Start(_state.HistoryDays[before]));
         return days;
     }
 
@@ -108,6 +109,8 @@ internal sealed class StatusHistory
         var all = Merge(written);
         return [.. all.Skip(Math.Max(0, all.Count - count))];
     }
+
+    private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private List<StatusChange> Merge(IEnumerable<StatusChange> written)
     {

@@ -10,6 +10,8 @@ public sealed class StatusHistoryTests
 
     private static StatusChange Change(double hours, HealthStatus status = HealthStatus.Critical) => new(Day1.AddHours(hours), status, status.ToString(), []);
 
+    private static DateOnly Date(int day) => DateOnly.FromDateTime(Day1.UtcDateTime).AddDays(day);
+
     private static double[] Hours(IEnumerable<StatusChange> changes) => [.. changes.Select(c => (c.At - Day1).TotalHours)];
 
     [Fact]
@@ -60,14 +62,14 @@ public sealed class StatusHistoryTests
         Assert.Equal([Day1, Day1.AddDays(1), Day1.AddDays(2)], days.Select(d => d.Day));
         Assert.Equal([[1.0, 23], [30.0], [50.0]], days.Select(d => Hours(d.Changes)));
         Assert.Equal([31.0], Hours(history.Unwritten));
-        Assert.Equal([Day1, Day1.AddDays(1), Day1.AddDays(2)], state.HistoryDays);
+        Assert.Equal([Date(0), Date(1), Date(2)], state.HistoryDays);
         Assert.Equal(50, (history.Last!.At - Day1).TotalHours);
     }
 
     [Fact]
     public void DaysFor_TheDaysInTheRange_AndTheNewestBefore_ForTheChangeInForce()
     {
-        var state = new ComponentState { HistoryDays = [Day1, Day1.AddDays(3), Day1.AddDays(5), Day1.AddDays(6)] };
+        var state = new ComponentState { HistoryDays = [Date(0), Date(3), Date(5), Date(6)] };
         var history = new StatusHistory(state);
 
         Assert.Equal([Day1.AddDays(3), Day1.AddDays(5)], history.DaysFor(Day1.AddDays(4).AddHours(12), Day1.AddDays(6)));
@@ -106,12 +108,12 @@ public sealed class StatusHistoryTests
     [Fact]
     public void Forget_DropsTheDaysPastTheRetention()
     {
-        var state = new ComponentState { HistoryDays = [Day1, Day1.AddDays(1), Day1.AddDays(2)] };
+        var state = new ComponentState { HistoryDays = [Date(0), Date(1), Date(2)] };
         var history = new StatusHistory(state);
 
         history.Forget(Day1.AddDays(IMetricHistoryGrain.RetentionDays + 1).AddHours(5));
 
-        Assert.Equal([Day1.AddDays(2)], state.HistoryDays);
+        Assert.Equal([Date(2)], state.HistoryDays);
     }
 
     [Fact]

@@ -52,6 +52,8 @@ public sealed class RedisClusterTests(RedisServer redis) : IClassFixture<RedisSe
         var samples = string.Join(",", services.Select(id => $$"""{"component":"{{id}}","metric":"http.latency","value":120}"""));
         var posted = await one.PostAsync("/api/metrics", new StringContent($$"""{"samples":[{{samples}}]}""", Encoding.UTF8, "application/json"), ct);
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var failed = await one.PostAsync("/api/components/dns/events", new StringContent("""{"status":"critical","message":"resolvers down"}""", Encoding.UTF8, "application/json"), ct);
+        Assert.Equal(HttpStatusCode.Accepted, failed.StatusCode);
 
         await first.StopAsync();
         Assert.Equal(loaded, await ComponentIdsAsync(two, second));
@@ -66,5 +68,13 @@ public sealed class RedisClusterTests(RedisServer redis) : IClassFixture<RedisSe
         await using var third = await SiloProcess.StartAsync(redis.ConnectionString, clusterId, ct);
         using var three = third.CreateClient();
         Assert.Equal(loaded, await ComponentIdsAsync(three, third));
+
+        // So are what the services' detectors learned (written on deactivation) and the status timeline, not yet written
+        // to its day grains at the stops (written with the component's state instead).
+        var service = await three.GetFromJsonAsync<JsonElement>($"/api/components/{services[0]}", ct);
+        var latency = service.GetProperty("health").GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == "http.latency");
+        Assert.Equal((120.0, 1L), (latency.GetProperty("lastValue").GetDouble(), latency.GetProperty("statistics").GetProperty("count").GetInt64()));
+        var history = await three.GetFromJsonAsync<JsonElement>("/api/components/dns/history", ct);
+        Assert.Contains(history.EnumerateArray(), c => c.GetProperty("status").GetString() == "critical" && c.GetProperty("reason").GetString()!.Contains("resolvers down", StringComparison.Ordinal));
     }
 }
