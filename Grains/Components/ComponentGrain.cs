@@ -29,6 +29,7 @@ public sealed partial class ComponentGrain(
     ILogger<ComponentGrain> logger) : Grain, IComponentGrain
 {
     private const int HistoryInResponse = 50;
+    private const int HistoryDaysInResponse = 7;
     private static readonly TimeSpan PersistDelay = TimeSpan.FromSeconds(1);
 
     private ComponentRelations? _relations;
@@ -182,11 +183,12 @@ public sealed partial class ComponentGrain(
             Id, node.Status, node.Reason, _since, node.OwnStatus, node.OwnReason, node.DerivedStatus, state.State.Maintenance,
             node.RootCauses, node.TotalRootCauses, [.. _own.Active], [], _metrics.Snapshot());
 
-        // The newest changes: those waiting to be written, then the newest written days until there are enough.
+        // The newest changes: those waiting to be written, then the newest written days until there are enough (at most
+        // a week of them: the detail is read every second while watched; older changes are the timeline's).
         var written = new List<StatusChange>();
         if (_history.Unwritten.Count < HistoryInResponse)
         {
-            foreach (var day in _history.DaysNewestFirst())
+            foreach (var day in _history.DaysNewestFirst().Take(HistoryDaysInResponse))
             {
                 written.AddRange(await StatusDay(day).GetChangesAsync(day, day.AddDays(1)));
                 if (written.Count + _history.Unwritten.Count >= HistoryInResponse) break;
