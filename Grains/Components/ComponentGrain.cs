@@ -43,6 +43,7 @@ public sealed partial class ComponentGrain(
     private TimeSpan _housekeepingPeriod;
     private int _housekeepingMetrics;
     private int _housekeepingTicks;
+    private readonly int _phase = Random.Shared.Next(1 << 20);
     private IGrainTimer? _writeTimer;
     private IGrainTimer? _pullTimer;
 
@@ -380,7 +381,9 @@ public sealed partial class ComponentGrain(
         }
     }
 
-    private static bool IsDue(int tick, TimeSpan every, TimeSpan period) => tick % Math.Max(1, (int)Math.Round(every / period)) == 0;
+    // Each component counts its ticks from a random phase: components activated together (a topology load) would
+    // otherwise all write on the same tick, and 10,000 storage writes at once stall the silo for seconds.
+    private bool IsDue(int tick, TimeSpan every, TimeSpan period) => (tick + _phase) % Math.Max(1, (int)Math.Round(every / period)) == 0;
 
     private async Task<bool> EnsureConfiguredAsync()
     {
