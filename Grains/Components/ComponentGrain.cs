@@ -2,6 +2,7 @@ using ImpactMesh.Grains.Interfaces;
 using System.Collections.Immutable;
 using ImpactMesh.Grains.Hosting;
 using ImpactMesh.Grains.Impact;
+using ImpactMesh.Grains.Monitoring;
 using ImpactMesh.Grains.Interfaces.Health;
 using ImpactMesh.Grains.Interfaces.Impact;
 using ImpactMesh.Grains.Interfaces.ServiceLevels;
@@ -9,6 +10,7 @@ using ImpactMesh.Grains.Interfaces.Topology;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace ImpactMesh.Grains.Components;
 
@@ -21,7 +23,7 @@ namespace ImpactMesh.Grains.Components;
 /// </summary>
 public sealed partial class ComponentGrain(
     [PersistentState("component", StorageNames.State)] IPersistentState<ComponentState> state,
-    [PersistentState("detectors", StorageNames.State)] IPersistentState<ComponentDetectorsState> detectors,
+    [FromKeyedServices(StorageNames.State)] IGrainStorage storage,
     [FromKeyedServices(ServiceKeys.Time)] TimeProvider time,
     IOptions<MetricsOptions> metricsOptions,
     ImpactPublisher publisher,
@@ -30,6 +32,7 @@ public sealed partial class ComponentGrain(
 {
     private const int HistoryInResponse = 50;
     private const int HistoryDaysInResponse = 7;
+    private const string DetectorsRecord = "detectors";
     private static readonly TimeSpan PersistDelay = TimeSpan.FromSeconds(1);
 
     private ComponentRelations? _relations;
@@ -44,6 +47,10 @@ public sealed partial class ComponentGrain(
     private int _housekeepingMetrics;
     private int _housekeepingTicks;
     private readonly int _phase = Random.Shared.Next(1 << 20);
+
+    // Learned detectors read at activation (until the metrics take them) and the ETag of their stored record.
+    private Dictionary<string, MetricDetectorState>? _restoredDetectors;
+    private string? _detectorsETag;
     private IGrainTimer? _writeTimer;
     private IGrainTimer? _pullTimer;
 
@@ -57,7 +64,7 @@ public sealed partial class ComponentGrain(
 
     private string Id { get; set; } = "";
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _own = new OwnHealth(state.State.Events);
         _metrics = new ComponentMetrics(metricsOptions.Value);
@@ -65,7 +72,13 @@ public sealed partial class ComponentGrain(
         _history = new StatusHistory(state.State);
         _since = _history.Last?.At;
         _unwritten.AddRange(state.State.UnwrittenHistory);
-        return Task.CompletedTask;
+        if (metricsOptions.Value.PersistDetectors)
+        {
+            var record = new GrainState<ComponentDetectorsState>();
+            await storage.ReadStateAsync(DetectorsRecord, this.GetGrainId(), record);
+            _restoredDetectors = record.State?.Detectors;
+            _detectorsETag = record.ETag;
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -98,8 +111,8 @@ public sealed partial class ComponentGrain(
         // The topology's instance of the id, rather than this activation's own copy decoded from its grain key.
         Id = relations.Definition.Id;
         var changes = ImpactChanges.None;
-        _metrics.Configure(relations.Definition.Metrics, _node is null ? detectors.State.Detectors ?? state.State.Detectors : null);
-        ReleaseRestoredDetectors();
+        _metrics.Configure(relations.Definition.Metrics, _node is null ? _restoredDetectors ?? state.State.Detectors : null);
+        _restoredDetectors = null;
         _metrics.KeepsHistory = metricsOptions.Value.HistoryForKinds.Contains(relations.Definition.Kind, StringComparer.OrdinalIgnoreCase);
         var (metricStatus, metricReason) = _metrics.Health();
         _own.SetMetrics(metricStatus, metricReason);
@@ -316,13 +329,18 @@ public sealed partial class ComponentGrain(
         if (options.PersistDetectors && _metrics.Count > 0 && IsDue(tick, options.PersistDetectorsEvery, period)) await PersistDetectorsAsync();
     }
 
+    /// <summary>
+    /// Writes the learned detectors to their own record (<see cref="ComponentDetectorsState"/>) through the storage
+    /// directly: a persistent-state member would keep the record, and its bridge, in memory for the grain's life.
+    /// </summary>
     private async Task PersistDetectorsAsync()
     {
         if (!durability.WorthWritingNow) return;
-        detectors.State = new ComponentDetectorsState { Detectors = _metrics.ToState() };
+        var record = new GrainState<ComponentDetectorsState>(new ComponentDetectorsState { Detectors = _metrics.ToState() }, _detectorsETag);
         try
         {
-            await detectors.WriteStateAsync();
+            await storage.WriteStateAsync(DetectorsRecord, this.GetGrainId(), record);
+            _detectorsETag = record.ETag;
             if (state.State.Detectors is not null)
             {
                 // Moved out of the component state (written before detectors had their own record).
@@ -334,16 +352,6 @@ public sealed partial class ComponentGrain(
         {
             LogPersistFailed(logger, Id, e);
         }
-        finally
-        {
-            detectors.State = new ComponentDetectorsState();
-        }
-    }
-
-    /// <summary>The detectors read at activation live on in the metrics; the copy read is let go.</summary>
-    private void ReleaseRestoredDetectors()
-    {
-        if (detectors.State.Detectors is not null) detectors.State = new ComponentDetectorsState();
     }
 
     /// <summary>

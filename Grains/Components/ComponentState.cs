@@ -41,9 +41,9 @@ public sealed class ComponentState
 
 /// <summary>
 /// A component's learned detector state per metric, when <see cref="MetricsOptions.PersistDetectors"/> is on. A record of its
-/// own, written every <see cref="MetricsOptions.PersistDetectorsEvery"/> and on deactivation, and held in memory only while
-/// it is read or written: the component state is written on every status change, and keeping a second copy of every
-/// detector in memory would double what the detectors cost.
+/// own (state name <c>detectors</c>), written every <see cref="MetricsOptions.PersistDetectorsEvery"/> and on deactivation,
+/// and in memory only while it is read or written: the component state is written on every status change and stays in
+/// memory with the grain, and a second copy of every detector there would double what the detectors cost.
 /// </summary>
 [GenerateSerializer, Alias("ImpactMesh.ComponentDetectorsState")]
 public sealed class ComponentDetectorsState

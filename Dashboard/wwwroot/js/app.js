@@ -746,7 +746,7 @@ const SLA_REFRESH_MS = 60000;
 const OUTCOME = { met: "✔", missed: "▲", breached: "✖", "no-data": "?" };
 const seenSlaAlerts = new Set();
 
-const slaList = new Map();   // id -> SlaSummary
+const slaList = new Map();   // id -> SlaSummary with receivedAt (performance.now() when it arrived)
 
 /**
  * Each SLA's standing this period, with a link to its report; new burn-rate alerts go to the alert feed. The snapshot
@@ -754,22 +754,28 @@ const slaList = new Map();   // id -> SlaSummary
  * (level so far, budget left), which move without changing the standing.
  */
 async function refreshSlas() {
+  const asked = performance.now();
   try {
-    renderSlas((await api("/api/slas")).slas);
+    renderSlas((await api("/api/slas")).slas, asked);
   } catch (e) {
     console.warn("service levels could not be read", e);
   }
 }
 
-function renderSlas(slas) {
-  slaList.clear();
+/**
+ * A full list replaces what is known, except what a delta brought after the list was asked for: a slow GET would
+ * otherwise take away an SLA created meanwhile until the next refresh. A snapshot is ordered with the deltas: it
+ * replaces everything.
+ */
+function renderSlas(slas, asked = Infinity) {
+  for (const [id, known] of slaList) if (known.receivedAt < asked) slaList.delete(id);
   applySlas(slas);
 }
 
 function applySlas(slas) {
   for (const sla of slas) {
     const known = slaList.get(sla.id);
-    if (!known || new Date(known.at) <= new Date(sla.at)) slaList.set(sla.id, sla);
+    if (!known || new Date(known.at) <= new Date(sla.at)) slaList.set(sla.id, { ...sla, receivedAt: performance.now() });
   }
   const all = [...slaList.values()].sort((a, b) => a.id.localeCompare(b.id));
   $("slas").replaceChildren(...all.map(sla => {

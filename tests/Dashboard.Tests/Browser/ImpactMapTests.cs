@@ -111,6 +111,38 @@ public sealed class ImpactMapTests(SampleMapFixture fixture) : IClassFixture<Sam
     }
 
     [Fact]
+    public async Task ServiceLevels_SlaCreatedWhileTheListIsRead_StaysWhenTheOlderListArrives()
+    {
+        // The page reads GET /api/slas right after connecting; the list is read from the server at once, but handed to
+        // the page only after an SLA created meanwhile has arrived through the hub.
+        var release = new TaskCompletionSource();
+        var held = new TaskCompletionSource();
+        var page = await fixture.OpenMapAsync(p => p.RouteAsync("**/api/slas", async route =>
+        {
+            var response = await route.FetchAsync();
+            held.TrySetResult();
+            await release.Task;
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response });
+        }));
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        using var client = fixture.Factory.CreateLiveClient(ImpactMeshFactory.OperatorKey);
+        var document = new StringContent("""
+            slas:
+              - { id: sla-browser-race, name: Race, customer: Browser test, state: agreed, services: [svc-webshop], timeZone: Etc/UTC, slos: [{ name: availability, kind: availability, target: 99.9, minimum: 99 }] }
+            """, Encoding.UTF8, "application/yaml");
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsync("/api/slas", document, Ct)).StatusCode);
+        const string item = "#slas li[data-sla=\"sla-browser-race\"]";
+        await page.WaitForSelectorAsync(item, new PageWaitForSelectorOptions { Timeout = 20_000 });
+
+        var answered = page.WaitForResponseAsync("**/api/slas");
+        release.SetResult();
+        await answered;
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => r()))");
+
+        Assert.Equal(1, await page.Locator(item).CountAsync());
+    }
+
+    [Fact]
     public async Task ClickNode_Service_ShowsDetailWithDependenciesAndRootCausePaths()
     {
         await PostStatusAsync("db-crm", "critical");

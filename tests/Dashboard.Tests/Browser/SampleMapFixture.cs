@@ -28,8 +28,11 @@ public sealed class SampleMapFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A new tab (1600x900, dark) on the map at <paramref name="path"/>, not yet waited for.</summary>
-    public async Task<IPage> NewPageAsync(string path)
+    /// <summary>
+    /// A new tab (1600x900, dark) on the map at <paramref name="path"/>, not yet waited for; <paramref name="prepare"/>
+    /// runs on the tab before it loads (e.g. to route requests).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string path, Func<IPage, Task>? prepare = null)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
@@ -42,14 +45,15 @@ public sealed class SampleMapFixture : IAsyncLifetime
         {
             if (message.Type is "error" or "warning") TestContext.Current.SendDiagnosticMessage($"browser {message.Type}: {message.Text}");
         };
+        if (prepare is not null) await prepare(page);
         await page.GotoAsync(path);
         return page;
     }
 
     /// <summary>A tab on the map with the viewer key in the URL, once the sample graph is drawn.</summary>
-    public async Task<IPage> OpenMapAsync()
+    public async Task<IPage> OpenMapAsync(Func<IPage, Task>? prepare = null)
     {
-        var page = await NewPageAsync($"/?key={ImpactMeshFactory.ViewerKey}");
+        var page = await NewPageAsync($"/?key={ImpactMeshFactory.ViewerKey}", prepare);
         await page.WaitForFunctionAsync("() => window.impactMesh?.ready && window.impactMesh.stats.nodes >= 60", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
         return page;
     }
