@@ -10,7 +10,8 @@ namespace ImpactMesh.LoadTests.Load;
 /// the what-if), sends the leaf a failing probe sample through the target, and waits until every one of those services
 /// has changed; then sends a passing sample and waits until they are Ok again. Latencies are from just before the sample
 /// was sent to the LAST affected service's update (<see cref="ImpactChange.PublishedAt"/>, known in process only) and
-/// to its arrival at the watcher's feed (which adds the feed's batching).
+/// to its arrival at the watcher's feed (which adds the feed's batching). The failure's time is split in two: until the leaf
+/// itself was updated (the failing sample's own way into its grain) and from there to the last service (propagation).
 /// </summary>
 internal sealed class FailureInjector(ILoadTarget target, ImpactWatcher watcher, TimeProvider time, IReadOnlyList<string> leaves, IReadOnlySet<string> services, int seed = 7)
 {
@@ -18,6 +19,8 @@ internal sealed class FailureInjector(ILoadTarget target, ImpactWatcher watcher,
 
     private readonly LongHistogram _failure = LatencySummary.NewHistogram();
     private readonly LongHistogram _failureArrived = LatencySummary.NewHistogram();
+    private readonly LongHistogram _failureToLeaf = LatencySummary.NewHistogram();
+    private readonly LongHistogram _leafToLastService = LatencySummary.NewHistogram();
     private readonly LongHistogram _recovery = LatencySummary.NewHistogram();
     private readonly LongHistogram _recoveryArrived = LatencySummary.NewHistogram();
     private readonly LongHistogram _whatIf = LatencySummary.NewHistogram();
@@ -50,7 +53,8 @@ internal sealed class FailureInjector(ILoadTarget target, ImpactWatcher watcher,
 
     public FailureFigures Figures() => new(
         Injections, TimedOut, WithoutAffectedService, Injections == 0 ? 0 : (double)_affectedServices / Injections,
-        LatencySummary.From(_failure), LatencySummary.From(_failureArrived), LatencySummary.From(_recovery), LatencySummary.From(_recoveryArrived),
+        LatencySummary.From(_failure), LatencySummary.From(_failureArrived), LatencySummary.From(_failureToLeaf), LatencySummary.From(_leafToLastService),
+        LatencySummary.From(_recovery), LatencySummary.From(_recoveryArrived),
         LatencySummary.From(_whatIf), LatencySummary.From(_whatIfServer));
 
     private async Task InjectOnceAsync()
@@ -69,29 +73,42 @@ internal sealed class FailureInjector(ILoadTarget target, ImpactWatcher watcher,
 
         Injections++;
         _affectedServices += affected.Count;
-        var failed = watcher.ExpectAsync(affected, toProblem: true);
+        var failed = watcher.ExpectAsync([.. affected, leaf], toProblem: true);
         var sentAt = time.GetUtcNow();
         await target.SendProbeAsync(leaf, failed: true);
-        await WaitAsync(failed, sentAt, _failure, _failureArrived);
+        if (await WaitAsync(failed, leaf, sentAt, _failure, _failureArrived) is { } seen && seen[leaf].PublishedAt is { } leafAt)
+        {
+            Record(_failureToLeaf, leafAt - sentAt);
+            Record(_leafToLastService, seen.Where(c => c.Key != leaf).Max(c => c.Value.PublishedAt!.Value) - leafAt);
+        }
 
         var recovered = watcher.ExpectAsync(affected, toProblem: false);
         var clearedAt = time.GetUtcNow();
         await target.SendProbeAsync(leaf, failed: false);
-        await WaitAsync(recovered, clearedAt, _recovery, _recoveryArrived);
+        await WaitAsync(recovered, null, clearedAt, _recovery, _recoveryArrived);
     }
 
-    private async Task WaitAsync(Task<IReadOnlyDictionary<string, ObservedChange>> changes, DateTimeOffset sentAt, LongHistogram updated, LongHistogram arrived)
+    /// <summary>
+    /// Waits for the expected changes and records the last service's (every expected component but <paramref name="leaf"/>);
+    /// gives what was seen when every change carries its update time, null otherwise or after the time-out.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, ObservedChange>?> WaitAsync(
+        Task<IReadOnlyDictionary<string, ObservedChange>> changes, string? leaf, DateTimeOffset sentAt, LongHistogram updated, LongHistogram arrived)
     {
         try
         {
             var seen = await changes.WaitAsync(Timeout);
-            if (seen.Values.All(c => c.PublishedAt is not null)) Record(updated, seen.Values.Max(c => c.PublishedAt!.Value) - sentAt);
-            Record(arrived, seen.Values.Max(c => c.ArrivedAt) - sentAt);
+            var services = seen.Where(c => c.Key != leaf).Select(c => c.Value).ToList();
+            Record(arrived, services.Max(c => c.ArrivedAt) - sentAt);
+            if (seen.Values.Any(c => c.PublishedAt is null)) return null;
+            Record(updated, services.Max(c => c.PublishedAt!.Value) - sentAt);
+            return seen;
         }
         catch (TimeoutException)
         {
             watcher.StopExpecting();
             TimedOut++;
+            return null;
         }
     }
 

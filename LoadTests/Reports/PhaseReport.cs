@@ -30,6 +30,8 @@ internal static class PhaseReport
                 .Add(failures, "leaves skipped (no service affected)", f.WithoutAffectedService)
                 .Add(failures, "affected services per injection (mean)", Math.Round(f.AffectedServicesMean, 1));
             if (f.FailureToLastService.Count > 0) AddLatency(report, prefix + "Failure to last affected service updated", f.FailureToLastService);
+            if (f.FailureToLeaf.Count > 0) AddLatency(report, prefix + "... of which failure to the failed leaf updated", f.FailureToLeaf);
+            if (f.LeafToLastService.Count > 0) AddLatency(report, prefix + "... of which failed leaf to last affected service updated (propagation)", f.LeafToLastService);
             AddLatency(report, prefix + "Failure to last affected service seen by an observer (adds the feed's batching)", f.FailureToLastServiceArrived);
             if (f.RecoveryToLastService.Count > 0) AddLatency(report, prefix + "Recovery to last service Ok", f.RecoveryToLastService);
             AddLatency(report, prefix + "Recovery to last service Ok seen by an observer", f.RecoveryToLastServiceArrived);

@@ -30,7 +30,7 @@ public sealed class FailureInjectorTests(RedisServer redis) : IClassFixture<Redi
         Assert.Equal((3, 3), (figures.FailureToLastServiceArrived.Count, figures.RecoveryToLastServiceArrived.Count));
 
         // Only the in-process feed says when each service was updated; the hub gives what an operator sees.
-        Assert.Equal(hub ? 0 : 3, figures.FailureToLastService.Count);
+        Assert.Equal((hub ? 0 : 3, hub ? 0 : 3, hub ? 0 : 3), (figures.FailureToLastService.Count, figures.FailureToLeaf.Count, figures.LeafToLastService.Count));
         Assert.Equal(hub ? "SignalR hub /hubs/impact" : "impact index (in-process observer)", session.FeedDescription);
     }
 
