@@ -23,7 +23,7 @@ public static class MetricsApi
         return app;
     }
 
-    private static async Task<IResult> PostMetricsAsync(HttpRequest request, IGrainFactory grains, [FromKeyedServices(ServiceKeys.Time)] TimeProvider time, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> PostMetricsAsync(HttpRequest request, ISampleIngestion ingestion, [FromKeyedServices(ServiceKeys.Time)] TimeProvider time, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxDocumentBytes;
         if (request.ContentLength > limit) return ApiProblems.Invalid("body", $"larger than the limit of {limit} bytes");
@@ -42,7 +42,7 @@ public static class MetricsApi
         if (batch.Read(buffer.WrittenSpan, time.GetUtcNow(), MaxSamplesPerRequest) is { } problem) return ApiProblems.Invalid(problem.Field, problem.Message);
 
         var calls = batch.Components.Select(async pair =>
-            (Group: pair.Value, Result: await GrainReferences.Get<IComponentGrain>(grains, pair.Key).RecordSamplesAsync([.. pair.Value.Samples]), Component: pair.Key));
+            (Group: pair.Value, Result: await ingestion.RecordAsync(pair.Key, [.. pair.Value.Samples]), Component: pair.Key));
         var results = await Task.WhenAll(calls);
         var rejected = batch.Merge(results);
         return TypedResults.Accepted((string?)null, new MetricsResponse(batch.Count - rejected.Length, rejected.Length, rejected));

@@ -27,6 +27,7 @@ public sealed partial class ComponentGrain(
     [FromKeyedServices(ServiceKeys.Time)] TimeProvider time,
     IOptions<MetricsOptions> metricsOptions,
     ImpactPublisher publisher,
+    PropagationPriority priority,
     StateDurability durability,
     ILogger<ComponentGrain> logger) : Grain, IComponentGrain
 {
@@ -179,6 +180,7 @@ public sealed partial class ComponentGrain(
     private void Apply(ImpactReport report)
     {
         if (_node is null) return;
+        priority.Step();
         Process(_node.Status, _node.Apply(report), report.At == default ? time.GetUtcNow() : report.At);
     }
 
@@ -439,6 +441,7 @@ public sealed partial class ComponentGrain(
             // Each dependent is listed once (a component cannot depend on another twice). Their references are made per
             // send, not kept: sends are rare (a change), a kept reference per relation is ~80 bytes for as long as the grain lives.
             var report = node.CreateReport(at);
+            priority.Step();
             foreach (var dependent in _relations!.Dependents) _ = GrainReferences.Get<IComponentGrain>(GrainFactory, dependent.Id).ApplyReportAsync(report);
         }
 

@@ -33,6 +33,12 @@ public sealed class MetricsOptions
     /// </summary>
     public TimeSpan HistoryFlushEvery { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The longest a batch of samples entering a silo waits while impact propagation runs there (propagation goes first,
+    /// <see cref="Impact.PropagationPriority"/>); zero lets samples in at once.
+    /// </summary>
+    public TimeSpan LongestWaitForPropagation { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How often learned detector state is persisted when <see cref="PersistDetectors"/> is on.</summary>
     public TimeSpan PersistDetectorsEvery { get; set; } = TimeSpan.FromMinutes(5);
 }

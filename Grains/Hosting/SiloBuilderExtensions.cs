@@ -1,5 +1,8 @@
+using ImpactMesh.Grains.Components;
 using ImpactMesh.Grains.Impact;
+using ImpactMesh.Grains.Interfaces.Health;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ImpactMesh.Grains.ServiceLevels;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -26,8 +29,9 @@ public static class SiloBuilderExtensions
     /// <summary>
     /// The in-memory stream provider of <see cref="StreamNames"/>: queues are served from the moment a silo starts (not
     /// after the default two-minute maturity period) and polled every 20 ms, so a change reaches the impact index at once;
-    /// every SLA's stream goes to the one <see cref="SlaFeedGrain"/>; and the silo's <see cref="ImpactPublisher"/>, which
-    /// batches its component grains' changes onto the impact stream. Delivered events stay in the queue cache for
+    /// every SLA's stream goes to the one <see cref="SlaFeedGrain"/>; the silo's <see cref="ImpactPublisher"/>, which
+    /// batches its component grains' changes onto the impact stream; and its <see cref="PropagationPriority"/>, on the real
+    /// clock (it schedules work; it does not stamp data), with the <see cref="ISampleIngestion"/> that heeds it. Delivered events stay in the queue cache for
     /// <see cref="StreamCacheRetention"/>, not Orleans' default 30 minutes: the consumers are live (nothing rewinds), and
     /// 30 minutes of impact changes made a silo's memory grow for the first half hour of every run.
     /// </summary>
@@ -37,6 +41,8 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddImpactMeshStreams(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<ImpactPublisher>();
+        silo.Services.AddSingleton<ISampleIngestion, SampleIngestion>();
+        silo.Services.AddSingleton(services => new PropagationPriority(TimeProvider.System, services.GetRequiredService<IOptions<MetricsOptions>>().Value.LongestWaitForPropagation));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<ImpactPublisher>());
         silo.AddMemoryStreams(StreamNames.Provider);
         silo.Services.Configure<DeploymentBasedQueueBalancerOptions>(StreamNames.Provider, o => o.SiloMaturityPeriod = TimeSpan.Zero);

@@ -8,30 +8,29 @@ using ImpactMesh.LoadTests.Estate;
 namespace ImpactMesh.LoadTests.Load;
 
 /// <summary>
-/// Samples as in-process grain calls (<see cref="IComponentGrain.RecordSamplesAsync"/>), the path an adapter in the silo
+/// Samples as in-process grain calls through the silo's <see cref="ISampleIngestion"/>, the path an adapter in the silo
 /// takes; with <c>emptyWork</c> each call carries no samples, the baseline cost of a plain batched grain call.
 /// </summary>
-internal sealed class GrainTarget(IGrainFactory grains, SampleBatches batches, TimeProvider time, bool emptyWork = false) : ILoadTarget
+internal sealed class GrainTarget(IGrainFactory grains, ISampleIngestion ingestion, SampleBatches batches, TimeProvider time, bool emptyWork = false) : ILoadTarget
 {
-    public string Description => emptyWork ? "in-process grain calls with no samples (baseline)" : "in-process grain calls (RecordSamplesAsync)";
+    public string Description => emptyWork ? "in-process grain calls with no samples (baseline)" : "in-process grain calls (sample ingestion, RecordSamplesAsync)";
 
     public async Task<int> SendAsync(long index)
     {
-        var grain = GrainReferences.Get<IComponentGrain>(grains, batches.ComponentOf(index));
+        var component = batches.ComponentOf(index);
         if (emptyWork)
         {
-            await grain.RecordSamplesAsync([]);
+            await ingestion.RecordAsync(component, []);
             return batches.BatchSize;
         }
 
-        var result = await grain.RecordSamplesAsync(batches.Samples(index, time.GetUtcNow()));
+        var result = await ingestion.RecordAsync(component, batches.Samples(index, time.GetUtcNow()));
         return result.Accepted;
     }
 
     public async Task SendProbeAsync(string component, bool failed)
     {
-        var result = await GrainReferences.Get<IComponentGrain>(grains, component)
-            .RecordSamplesAsync([new MetricSample(EstateGenerator.ProbeMetric, failed ? 1 : 0, time.GetUtcNow())]);
+        var result = await ingestion.RecordAsync(component, [new MetricSample(EstateGenerator.ProbeMetric, failed ? 1 : 0, time.GetUtcNow())]);
         if (result.Accepted != 1) throw new InvalidOperationException($"the probe sample for '{component}' was not accepted");
     }
 

@@ -1,3 +1,4 @@
+using ImpactMesh.Grains.Interfaces.Health;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
@@ -119,7 +120,7 @@ internal sealed class LoadSession : IAsyncDisposable
     {
         var batches = new SampleBatches(Estate.All, Estate.Metrics, _options.BatchSize);
         if (_options.Http || Grains is null) return new HttpTarget([Silo.Address], Silo.Key, batches, _options.ComponentsPerRequest);
-        return new GrainTarget(Grains, batches, TimeProvider.System, emptyWork);
+        return new GrainTarget(Grains, Silo.Services!.GetRequiredService<ISampleIngestion>(), batches, TimeProvider.System, emptyWork);
     }
 
     public async ValueTask DisposeAsync()

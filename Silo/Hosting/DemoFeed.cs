@@ -8,12 +8,12 @@ namespace ImpactMesh.Silo.Hosting;
 
 /// <summary>
 /// A simulated metric feed for the embedded demo: every <see cref="Interval"/> it sends each declared metric of the
-/// sample estate a plausible value (a daily wave plus noise, well inside any static level), through the same grain
-/// path adapters use, so the map turns from Unknown to Ok and the detectors learn. The values are simulated, the feed
+/// sample estate a plausible value (a daily wave plus noise, well inside any static level), through the silo's sample
+/// ingestion, as adapters do, so the map turns from Unknown to Ok and the detectors learn. The values are simulated, the feed
 /// says so in the log, and it runs only with <c>ImpactMesh:DemoFeed=true</c> (the embedded default) — never with Redis.
 /// Failures are left to the operator (the API's events, or real samples), so what the map shows is what was done.
 /// </summary>
-internal sealed partial class DemoFeed(IGrainFactory grains, IOptions<SiloOptions> options, [FromKeyedServices(ServiceKeys.Time)] TimeProvider time, ILogger<DemoFeed> logger) : BackgroundService
+internal sealed partial class DemoFeed(IGrainFactory grains, ISampleIngestion ingestion, IOptions<SiloOptions> options, [FromKeyedServices(ServiceKeys.Time)] TimeProvider time, ILogger<DemoFeed> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
@@ -36,7 +36,7 @@ internal sealed partial class DemoFeed(IGrainFactory grains, IOptions<SiloOption
                 await Task.WhenAll(measured.Select(c =>
                 {
                     ImmutableArray<MetricSample> samples = [.. c.Metrics.Select(m => new MetricSample(m.Key, Plausible(m.Value, wave, random), now))];
-                    return grains.GetGrain<IComponentGrain>(c.Id).RecordSamplesAsync(samples);
+                    return ingestion.RecordAsync(c.Id, samples);
                 }));
                 if (measured.Count > 0) timer.Period = Interval;
             }
