@@ -10,4 +10,10 @@ namespace ImpactMesh.Grains.Interfaces.Health;
 public interface ISampleIngestion
 {
     Task<SampleBatchResult> RecordAsync(string component, ImmutableArray<MetricSample> samples);
+
+    /// <summary>
+    /// Completes when the silo takes samples without a wait. An adapter that pulls samples (from a queue, a scrape) awaits
+    /// it before it pulls, so that while propagation runs the samples wait where they are rather than in the silo's memory.
+    /// </summary>
+    Task WhenReadyAsync();
 }

@@ -17,6 +17,8 @@ public sealed class SampleIngestion(IGrainFactory grains, PropagationPriority pr
         return quiet.IsCompleted ? grain.RecordSamplesAsync(samples) : RecordWhenQuietAsync(quiet, grain, samples);
     }
 
+    public Task WhenReadyAsync() => priority.WhenQuietAsync();
+
     private static async Task<SampleBatchResult> RecordWhenQuietAsync(Task quiet, IComponentGrain grain, ImmutableArray<MetricSample> samples)
     {
         await quiet;

@@ -24,6 +24,9 @@ internal sealed class GrainTarget(IGrainFactory grains, ISampleIngestion ingesti
             return batches.BatchSize;
         }
 
+        // As an adapter pulling from a queue: the batch is read once the silo takes samples (while propagation runs it
+        // waits in the queue), and its latency still counts from its intended time.
+        await ingestion.WhenReadyAsync();
         var result = await ingestion.RecordAsync(component, batches.Samples(index, time.GetUtcNow()));
         return result.Accepted;
     }

@@ -30,6 +30,21 @@ public sealed class SampleIngestionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public void WhenReadyAsync_WhilePropagationRuns_CompletesOnceItIsQuiet()
+    {
+        var priority = new PropagationPriority(_time, TimeSpan.FromMilliseconds(100));
+        var ingestion = new SampleIngestion(fixture.Grains, priority);
+        Assert.True(ingestion.WhenReadyAsync().IsCompleted);
+        priority.Step();
+
+        var ready = ingestion.WhenReadyAsync();
+
+        Assert.False(ready.IsCompleted);
+        for (var i = 0; i < 5 && !ready.IsCompleted; i++) _time.Advance(PropagationPriority.PollEvery);
+        Assert.True(ready.IsCompleted);
+    }
+
+    [Fact]
     public async Task RecordAsync_NoPropagation_GoesStraightToTheComponent()
     {
         var ingestion = new SampleIngestion(fixture.Grains, new PropagationPriority(_time, TimeSpan.FromMilliseconds(100)));
