@@ -34,6 +34,7 @@ public sealed partial class ComponentGrain(
     private const int HistoryInResponse = 50;
     private const int HistoryDaysInResponse = 7;
     private const string DetectorsRecord = "detectors";
+    private const int PersistSpreadMilliseconds = 2_000;
     private static readonly TimeSpan PersistDelay = TimeSpan.FromSeconds(1);
 
     private ComponentRelations? _relations;
@@ -48,6 +49,10 @@ public sealed partial class ComponentGrain(
     private int _housekeepingMetrics;
     private int _housekeepingTicks;
     private readonly int _phase = Random.Shared.Next(1 << 20);
+
+    // A change is persisted 1 to 3 s after it, at this component's own point in that spread: the thousands of components
+    // one failure changes together write over two seconds, not in one burst that stalls the failures after it.
+    private TimeSpan PersistAfter => PersistDelay + TimeSpan.FromMilliseconds(_phase % PersistSpreadMilliseconds);
 
     // Learned detectors read at activation (until the metrics take them) and the ETag of their stored record.
     private Dictionary<string, MetricDetectorState>? _restoredDetectors;
@@ -499,7 +504,7 @@ public sealed partial class ComponentGrain(
     private void MarkDirty()
     {
         _dirty = true;
-        _persistTimer ??= this.RegisterGrainTimer(_ => PersistAsync(), new GrainTimerCreationOptions(PersistDelay, Timeout.InfiniteTimeSpan));
+        _persistTimer ??= this.RegisterGrainTimer(_ => PersistAsync(), new GrainTimerCreationOptions(PersistAfter, Timeout.InfiniteTimeSpan));
     }
 
     private async Task PersistAsync()
