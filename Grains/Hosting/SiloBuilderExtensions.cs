@@ -30,10 +30,11 @@ public static class SiloBuilderExtensions
     /// The in-memory stream provider of <see cref="StreamNames"/>: queues are served from the moment a silo starts (not
     /// after the default two-minute maturity period) and polled every 20 ms, so a change reaches the impact index at once;
     /// every SLA's stream goes to the one <see cref="SlaFeedGrain"/>; the silo's <see cref="ImpactPublisher"/>, which
-    /// batches its component grains' changes onto the impact stream; and its <see cref="PropagationPriority"/>, on the real
-    /// clock (it schedules work; it does not stamp data), with the <see cref="ISampleIngestion"/> that heeds it. Delivered events stay in the queue cache for
-    /// <see cref="StreamCacheRetention"/>, not Orleans' default 30 minutes: the consumers are live (nothing rewinds), and
-    /// 30 minutes of impact changes made a silo's memory grow for the first half hour of every run.
+    /// batches its component grains' changes onto the impact stream; and its <see cref="PropagationPriority"/>, on the
+    /// real clock (it schedules work; it does not stamp data), with the <see cref="ISampleIngestion"/> that heeds it.
+    /// Delivered events stay in the queue cache for <see cref="StreamCacheRetention"/>, not Orleans' default 30 minutes:
+    /// the consumers are live (nothing rewinds), and 30 minutes of impact changes made a silo's memory grow for the first
+    /// half hour of every run.
     /// </summary>
     /// <summary>How long the stream queue cache keeps events after they were enqueued.</summary>
     public static readonly TimeSpan StreamCacheRetention = TimeSpan.FromMinutes(1);
